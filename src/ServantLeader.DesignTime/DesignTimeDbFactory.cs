@@ -1,0 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using ServantLeader.Domain.Data;
+
+namespace ServantLeader.DesignTime;
+
+/// <summary>Lets `dotnet ef` build the model without starting the web app. The file is never opened.</summary>
+internal sealed class DesignTimeDbFactory : IDesignTimeDbContextFactory<ServantLeaderDb>
+{
+    public ServantLeaderDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<ServantLeaderDb>().UseSqlite("Data Source=design-time.db").Options);
+}

@@ -1,0 +1,85 @@
+namespace ServantLeader.Domain.Common;
+
+/// <summary>
+/// The input breaks one or more domain rules. Each message is keyed by the name of the field it belongs to
+/// (or <see cref="General"/>), so the UI can show it next to that field.
+/// </summary>
+public sealed class RuleViolationException : Exception
+{
+    public const string General = "";
+
+    public RuleViolationException(IReadOnlyDictionary<string, string[]> errors)
+        : base(string.Join(" ", errors.SelectMany(e => e.Value)))
+    {
+        Errors = errors;
+    }
+
+    public RuleViolationException(string field, string message)
+        : this(new Dictionary<string, string[]> { [field] = [message] })
+    {
+    }
+
+    public RuleViolationException()
+        : this(General, "The input is not valid.")
+    {
+    }
+
+    public RuleViolationException(string message)
+        : this(General, message)
+    {
+    }
+
+    public RuleViolationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Errors = new Dictionary<string, string[]> { [General] = [message] };
+    }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; }
+}
+
+/// <summary>
+/// Collects rule violations so that a form shows every problem at once instead of one per submit.
+/// </summary>
+public sealed class Rules
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool HasErrors => _errors.Count > 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+        list.Add(message);
+    }
+
+    public void Check(bool condition, string field, string message)
+    {
+        if (!condition)
+        {
+            Add(field, message);
+        }
+    }
+
+    /// <summary>Validates and normalises a text field; returns the cleaned value.</summary>
+    public string Text(string field, string? value, int maxLength, bool required, string label)
+    {
+        var result = TextRules.Clean(value, maxLength, required, label);
+        if (result.Error is not null)
+        {
+            Add(field, result.Error);
+        }
+        return result.Value;
+    }
+
+    public void ThrowIfAny()
+    {
+        if (HasErrors)
+        {
+            throw new RuleViolationException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ServantLeader.Domain.People;
+using ServantLeader.Domain.Requests;
+using ServantLeader.Domain.Support;
+using ServantLeader.Domain.Teams;
+
+namespace ServantLeader.Domain.Data;
+
+/// <summary>The one database: the domain's tables beside Identity's.</summary>
+public sealed class ServantLeaderDb(DbContextOptions<ServantLeaderDb> options) : IdentityDbContext<IdentityUser>(options)
+{
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
+    public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
+    public DbSet<SupportEntry> SupportEntries => Set<SupportEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ServantLeaderDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset columns in SQL. Storing instants as UTC milliseconds
+        // keeps every time query (inbox age, dashboard durations) in the database on every provider.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMillisecondsConverter>();
+    }
+
+    private sealed class UtcMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.ToUnixTimeMilliseconds(),
+        v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+}

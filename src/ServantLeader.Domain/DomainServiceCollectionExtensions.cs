@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServantLeader.Domain.Data;
+using ServantLeader.Domain.Demo;
+using ServantLeader.Domain.People;
+using ServantLeader.Domain.Requests;
+using ServantLeader.Domain.Support;
+using ServantLeader.Domain.Teams;
+
+namespace ServantLeader.Domain;
+
+public static class DomainServiceCollectionExtensions
+{
+    /// <summary>
+    /// The database, Identity's user store, and the services the UI calls. Services create a short-lived
+    /// DbContext per operation: a Blazor circuit lives for minutes, a DbContext should not.
+    /// </summary>
+    public static IServiceCollection AddServantLeaderDomain(this IServiceCollection services, string sqliteConnectionString)
+    {
+        services.AddDbContextFactory<ServantLeaderDb>(o => o.UseSqlite(sqliteConnectionString));
+        return services.AddServantLeaderServices();
+    }
+
+    /// <summary>The services without a database registration, for hosts that register their own.</summary>
+    public static IServiceCollection AddServantLeaderServices(this IServiceCollection services)
+    {
+        services.AddIdentityCore<IdentityUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ServantLeaderDb>()
+            .AddDefaultTokenProviders();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<RequestService>();
+        services.AddScoped<SupportService>();
+        services.AddScoped<TeamService>();
+        services.AddScoped<PeopleService>();
+        services.AddScoped<DemoOrganisation>();
+        return services;
+    }
+}

@@ -1,0 +1,234 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServantLeader.Domain.Common;
+using ServantLeader.Domain.Data;
+using ServantLeader.Domain.Teams;
+
+namespace ServantLeader.Domain.People;
+
+/// <summary>
+/// People and their sign-ins. Only an Admin manages them. A person is never deleted: deactivation locks the
+/// sign-in for good and keeps their history, which the dashboard and their leaders still need.
+/// </summary>
+public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time)
+{
+    public async Task<PersonProfile?> ProfileAsync(int personId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.People
+            .Where(p => p.Id == personId)
+            .Select(p => new PersonProfile(p.Id, p.DisplayName, p.Email, p.IsActive,
+                db.Memberships.Any(m => m.PersonId == p.Id && m.Role == TeamRole.Leader),
+                db.Memberships.Any(m => m.PersonId == p.Id && m.Role == TeamRole.Member)))
+            .SingleOrDefaultAsync(ct);
+    }
+
+    public async Task<int?> PersonIdForUserAsync(string userId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.People.Where(p => p.UserId == userId).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<PersonRow>> ListAsync(Actor actor, CancellationToken ct)
+    {
+        RequireAdmin(actor);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var rows = await db.People
+            .OrderBy(p => p.DisplayName)
+            .Select(p => new
+            {
+                p.Id, p.DisplayName, p.Email, p.IsActive,
+                Roles = db.UserRoles.Where(ur => ur.UserId == p.UserId)
+                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToList(),
+                Teams = db.Memberships.Where(m => m.PersonId == p.Id).OrderBy(m => m.Team.Name)
+                    .Select(m => m.Team.Name + (m.Role == TeamRole.Leader ? " (leader)" : "")).ToList(),
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => new PersonRow(r.Id, r.DisplayName, r.Email, r.IsActive,
+            r.Roles.Contains(Actor.HrRole), r.Roles.Contains(Actor.AdminRole), r.Teams)).ToList();
+    }
+
+    public async Task<IReadOnlyList<PersonChoice>> ChoicesAsync(Actor actor, CancellationToken ct)
+    {
+        RequireAdmin(actor);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.People.Where(p => p.IsActive).OrderBy(p => p.DisplayName)
+            .Select(p => new PersonChoice(p.Id, p.DisplayName, p.Email)).ToListAsync(ct);
+    }
+
+    public Task<int> CreateAsync(Actor actor, PersonDraft draft, CancellationToken ct)
+    {
+        RequireAdmin(actor);
+        return CreateCoreAsync(draft, ct);
+    }
+
+    public async Task<bool> AnyAdminAsync(CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
+            .AnyAsync(n => n == Actor.AdminRole, ct);
+    }
+
+    /// <summary>The first-run path: creates an Admin, but only while there is none, so it cannot be used to take over.</summary>
+    public async Task<int> CreateFirstAdminAsync(string displayName, string email, string password, CancellationToken ct)
+    {
+        if (await AnyAdminAsync(ct))
+        {
+            throw new ActionNotAllowedException("An administrator already exists. Sign in as them to add more.");
+        }
+        return await CreateCoreAsync(new PersonDraft
+        {
+            DisplayName = displayName, Email = email, Password = password, IsAdmin = true,
+        }, ct);
+    }
+
+    internal async Task<int> CreateCoreAsync(PersonDraft draft, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServantLeaderDb>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+
+        var (name, email) = await ValidateAsync(db, draft, null, ct);
+
+        // Identity saves as it goes; one transaction makes the user, its roles and the person appear together or not at all.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+        ThrowIfFailed(await users.CreateAsync(user, draft.Password), nameof(draft.Password));
+        await SetRolesAsync(users, user, draft);
+        var person = new Person(user.Id, name, email, time.GetUtcNow());
+        db.People.Add(person);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return person.Id;
+    }
+
+    public async Task UpdateAsync(Actor actor, int personId, PersonDraft draft, CancellationToken ct)
+    {
+        RequireAdmin(actor);
+        ArgumentNullException.ThrowIfNull(draft);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServantLeaderDb>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var person = await db.People.Include(p => p.User).SingleOrDefaultAsync(p => p.Id == personId, ct)
+                     ?? throw new NotFoundException();
+        if (personId == actor.PersonId && !draft.IsAdmin)
+        {
+            throw new RuleViolationException(nameof(draft.IsAdmin),
+                "You can't remove your own Admin role; ask another administrator.");
+        }
+        var (name, email) = await ValidateAsync(db, draft, personId, ct);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        person.Rename(name);
+        if (!string.Equals(person.Email, email, StringComparison.OrdinalIgnoreCase))
+        {
+            person.ChangeEmail(email);
+            ThrowIfFailed(await users.SetEmailAsync(person.User, email), nameof(draft.Email));
+            ThrowIfFailed(await users.SetUserNameAsync(person.User, email), nameof(draft.Email));
+        }
+        if (!string.IsNullOrEmpty(draft.Password))
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(person.User);
+            ThrowIfFailed(await users.ResetPasswordAsync(person.User, token, draft.Password), nameof(draft.Password));
+        }
+        await SetRolesAsync(users, person.User, draft);
+        // A new security stamp signs the person out everywhere, so changed roles apply at once.
+        await users.UpdateSecurityStampAsync(person.User);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task SetActiveAsync(Actor actor, int personId, bool active, CancellationToken ct)
+    {
+        RequireAdmin(actor);
+        if (personId == actor.PersonId && !active)
+        {
+            throw new RuleViolationException("You can't deactivate yourself.");
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServantLeaderDb>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var person = await db.People.Include(p => p.User).SingleOrDefaultAsync(p => p.Id == personId, ct)
+                     ?? throw new NotFoundException();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (active)
+        {
+            person.Reactivate();
+            ThrowIfFailed(await users.SetLockoutEndDateAsync(person.User, null), "");
+        }
+        else
+        {
+            person.Deactivate();
+            // Lockout until the end of time is how Identity refuses a sign-in; the new stamp ends open sessions.
+            ThrowIfFailed(await users.SetLockoutEnabledAsync(person.User, true), "");
+            ThrowIfFailed(await users.SetLockoutEndDateAsync(person.User, DateTimeOffset.MaxValue), "");
+            await users.UpdateSecurityStampAsync(person.User);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private static async Task SetRolesAsync(UserManager<IdentityUser> users, IdentityUser user, PersonDraft draft)
+    {
+        foreach (var (role, wanted) in new[] { (Actor.HrRole, draft.IsHr), (Actor.AdminRole, draft.IsAdmin) })
+        {
+            var has = await users.IsInRoleAsync(user, role);
+            if (wanted && !has)
+            {
+                ThrowIfFailed(await users.AddToRoleAsync(user, role), "");
+            }
+            else if (!wanted && has)
+            {
+                ThrowIfFailed(await users.RemoveFromRoleAsync(user, role), "");
+            }
+        }
+    }
+
+    private static async Task<(string Name, string Email)> ValidateAsync(ServantLeaderDb db, PersonDraft draft,
+        int? personId, CancellationToken ct)
+    {
+        var rules = new Rules();
+        var name = rules.Text(nameof(draft.DisplayName), draft.DisplayName, TextRules.NameLength, required: true, "A name");
+        var email = rules.Text(nameof(draft.Email), draft.Email, TextRules.EmailLength, required: true, "An email address");
+        if (email.Length > 0)
+        {
+            if (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
+            {
+                rules.Add(nameof(draft.Email), "Enter an email address such as name@example.org.");
+            }
+            else if (await db.People.AnyAsync(p => p.Email == email && p.Id != personId, ct))
+            {
+                rules.Add(nameof(draft.Email), "Someone else already has this email address.");
+            }
+        }
+        if (personId is null && string.IsNullOrEmpty(draft.Password))
+        {
+            rules.Add(nameof(draft.Password), "Set a first password; the person can change it after signing in.");
+        }
+        rules.ThrowIfAny();
+        return (name, email);
+    }
+
+    private static void ThrowIfFailed(IdentityResult result, string field)
+    {
+        if (!result.Succeeded)
+        {
+            throw new RuleViolationException(new Dictionary<string, string[]>
+            {
+                [field] = result.Errors.Select(e => e.Description).ToArray(),
+            });
+        }
+    }
+
+    private static void RequireAdmin(Actor actor)
+    {
+        if (!actor.IsAdmin)
+        {
+            throw new ActionNotAllowedException("Only an administrator can manage people.");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using ServantLeader.Domain.Common;
+using ServantLeader.Domain.Data;
+
+namespace ServantLeader.Domain.Teams;
+
+/// <summary>
+/// Teams and memberships. Everyone signed in may read a team page (purpose, leaders and members are the
+/// organisation's directory); only an Admin changes teams or memberships.
+/// </summary>
+public sealed class TeamService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time)
+{
+    public async Task<IReadOnlyList<TeamSummary>> MyTeamsAsync(Actor actor, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Memberships
+            .Where(m => m.PersonId == actor.PersonId)
+            .OrderByDescending(m => m.Role).ThenBy(m => m.Team.Name)
+            .Select(m => new TeamSummary(m.TeamId, m.Team.Name, m.Team.Purpose,
+                m.Team.Memberships.Count(x => x.Role == TeamRole.Leader),
+                m.Team.Memberships.Count(x => x.Role == TeamRole.Member),
+                m.Role))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<TeamSummary>> AllAsync(Actor actor, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Teams
+            .OrderBy(t => t.Name)
+            .Select(t => new TeamSummary(t.Id, t.Name, t.Purpose,
+                t.Memberships.Count(x => x.Role == TeamRole.Leader),
+                t.Memberships.Count(x => x.Role == TeamRole.Member),
+                t.Memberships.Where(x => x.PersonId == actor.PersonId).Select(x => (TeamRole?)x.Role).FirstOrDefault()))
+            .ToListAsync(ct);
+    }
+
+    public async Task<TeamPage> GetAsync(Actor actor, int teamId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var team = await db.Teams.Where(t => t.Id == teamId).Select(t => new { t.Id, t.Name, t.Purpose })
+            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        var people = await db.Memberships
+            .Where(m => m.TeamId == teamId)
+            .OrderBy(m => m.Person.DisplayName)
+            .Select(m => new TeamPerson(m.Id, m.PersonId, m.Person.DisplayName, m.Person.Email, m.Role, m.Person.IsActive))
+            .ToListAsync(ct);
+        var myRole = people.FirstOrDefault(p => p.PersonId == actor.PersonId)?.Role;
+        return new TeamPage(team.Id, team.Name, team.Purpose,
+            people.Where(p => p.Role == TeamRole.Leader).ToList(),
+            people.Where(p => p.Role == TeamRole.Member).ToList(),
+            myRole);
+    }
+
+    public async Task<int> CreateAsync(Actor actor, TeamDraft draft, CancellationToken ct)
+    {
+        RequireAdmin(actor);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var (name, purpose) = await ValidateAsync(db, draft, null, ct);
+        var team = new Team(name, purpose, time.GetUtcNow());
+        db.Teams.Add(team);
+        await db.SaveChangesAsync(ct);
+        return team.Id;
+    }
+
+    public async Task UpdateAsync(Actor actor, int teamId, TeamDraft draft, CancellationToken ct)
+    {
+        RequireAdmin(actor);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == teamId, ct) ?? throw new NotFoundException();
+        var (name, purpose) = await ValidateAsync(db, draft, teamId, ct);
+        team.Describe(name, purpose);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Adds a person to a team, or changes their role if they are already in it.</summary>
+    public async Task SetMembershipAsync(Actor actor, int teamId, int personId, TeamRole role, CancellationToken ct)
+    {
+        RequireAdmin(actor);
+        if (!Enum.IsDefined(role))
+        {
+            throw new RuleViolationException("Role", "Choose Leader or Member.");
+        }
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (!await db.Teams.AnyAsync(t => t.Id == teamId, ct))
+        {
+            throw new NotFoundException();
+        }
+        if (!await db.People.AnyAsync(p => p.Id == personId, ct))
+        {
+            throw new RuleViolationException("PersonId", "Choose a person.");
+        }
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.TeamId == teamId && m.PersonId == personId, ct);
+        if (membership is null)
+        {
+            db.Memberships.Add(new Membership(teamId, personId, role, time.GetUtcNow()));
+        }
+        else
+        {
+            membership.ChangeRole(role);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Removes a membership. The person's requests and support history stay, addressed to the team as it was.
+    /// </summary>
+    public async Task RemoveMembershipAsync(Actor actor, int membershipId, CancellationToken ct)
+    {
+        RequireAdmin(actor);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var removed = await db.Memberships.Where(m => m.Id == membershipId).ExecuteDeleteAsync(ct);
+        if (removed == 0)
+        {
+            throw new NotFoundException();
+        }
+    }
+
+    private static void RequireAdmin(Actor actor)
+    {
+        if (!actor.IsAdmin)
+        {
+            throw new ActionNotAllowedException("Only an administrator can change teams.");
+        }
+    }
+
+    private static async Task<(string Name, string Purpose)> ValidateAsync(ServantLeaderDb db, TeamDraft draft,
+        int? teamId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var rules = new Rules();
+        var name = rules.Text(nameof(draft.Name), draft.Name, TextRules.NameLength, required: true, "A team name");
+        var purpose = rules.Text(nameof(draft.Purpose), draft.Purpose, TextRules.PurposeLength, required: true,
+            "The team's purpose");
+        if (name.Length > 0 && await db.Teams.AnyAsync(t => t.Name == name && t.Id != teamId, ct))
+        {
+            rules.Add(nameof(draft.Name), "Another team already has this name.");
+        }
+        rules.ThrowIfAny();
+        return (name, purpose);
+    }
+}

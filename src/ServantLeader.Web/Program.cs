@@ -1,0 +1,24 @@
+using ServantLeader.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServantLeaderLogging();
+builder.AddServantLeaderData();
+builder.AddServantLeaderIdentity();
+builder.AddServantLeaderUi();
+
+var app = builder.Build();
+
+if (await app.RunCommandLineAsync(args))
+{
+    return;
+}
+
+await app.PrepareDatabaseAsync();
+app.UseServantLeaderPipeline();
+app.MapServantLeaderEndpoints();
+
+await app.RunAsync();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
