@@ -41,6 +41,8 @@ public static class DomainServiceCollectionExtensions
             .AddEntityFrameworkStores<ServantLeaderDb>()
             .AddDefaultTokenProviders();
 
+        // Password-reset tokens are protected data; hosts choose where the keys live.
+        services.AddDataProtection();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<RequestService>();
         services.AddScoped<SupportService>();

@@ -46,6 +46,12 @@ public static class TextRules
             {
                 return new(text, $"{label} contains an invisible control character. Remove it and try again.");
             }
+            // Direction overrides and isolates can make text display differently from what is stored
+            // (a known spoofing trick). Ordinary right-to-left writing does not need them.
+            if (rune.Value is (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069))
+            {
+                return new(text, $"{label} contains an invisible text-direction character. Remove it and try again.");
+            }
         }
         return new(text, null);
     }

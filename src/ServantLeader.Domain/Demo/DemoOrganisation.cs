@@ -151,6 +151,12 @@ public sealed class DemoOrganisation(PeopleService people, IDbContextFactory<Ser
     private static void SeedTeamHistory(ServantLeaderDb db, Random random, int teamId, int leaderId,
         List<int> members, DateTimeOffset start, DateTimeOffset now)
     {
+        // Every inbox starts with someone waiting, so a leader's first look shows the loop in action.
+        var waiting = Asks[random.Next(Asks.Length)];
+        db.ServiceRequests.Add(new ServiceRequest(teamId, members[random.Next(members.Count)], waiting.Category,
+            waiting.Title, waiting.Details, Urgency.High, DateOnly.FromDateTime(now.AddDays(5).UtcDateTime),
+            now.AddHours(-random.Next(20, 60))));
+
         for (var week = 0; week < 12; week++)
         {
             var weekStart = start.AddDays(7 * week);
@@ -170,6 +176,11 @@ public sealed class DemoOrganisation(PeopleService people, IDbContextFactory<Ser
                     (Urgency)random.Next(0, 4), null, created);
                 db.ServiceRequests.Add(request);
 
+                // Leave some of the newest requests untouched, as a real inbox would be.
+                if (now - created < TimeSpan.FromDays(4) && random.Next(2) == 0)
+                {
+                    continue;
+                }
                 var ackAt = created.AddHours(random.Next(1, 40));
                 var resolveAt = ackAt.AddHours(random.Next(2, 24 * 6));
                 if (ackAt > now)

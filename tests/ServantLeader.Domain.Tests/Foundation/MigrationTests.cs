@@ -1,0 +1,63 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServantLeader.Domain.Data;
+
+namespace ServantLeader.Domain.Tests.Foundation;
+
+[Trait("Area", "Foundation")]
+public sealed class MigrationTests
+{
+    [Fact]
+    public async Task The_model_and_the_migrations_agree()
+    {
+        await using var db = new ServantLeaderDb(new DbContextOptionsBuilder<ServantLeaderDb>().UseSqlite("Data Source=:memory:").Options);
+
+        // Fails when an entity changes without `dotnet ef migrations add`; EF would then refuse to migrate at start-up.
+        Assert.False(db.Database.HasPendingModelChanges(), "The model has changes that no migration captures. Run dotnet ef migrations add.");
+    }
+
+    [Fact]
+    public async Task A_fresh_database_file_is_created_and_migrated_and_initialising_twice_is_harmless()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "servantleader-tests", Guid.NewGuid().ToString("N"), "nested");
+        var file = Path.Combine(folder, "app.db");
+        var services = new ServiceCollection().AddLogging().AddServantLeaderDomain($"Data Source={file}").BuildServiceProvider();
+        try
+        {
+            await DatabaseSetup.InitializeAsync(services, CancellationToken.None);
+            await DatabaseSetup.InitializeAsync(services, CancellationToken.None);
+
+            Assert.True(File.Exists(file));
+            await using var db = await services.GetRequiredService<IDbContextFactory<ServantLeaderDb>>().CreateDbContextAsync();
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal(["Admin", "HR"], await db.Roles.Select(r => r.Name!).OrderBy(n => n).ToListAsync());
+            var journal = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
+            Assert.Equal("wal", Assert.Single(journal));
+        }
+        finally
+        {
+            await services.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Minutes_outside_1_to_1440_are_refused_by_the_database_too()
+    {
+        await using var database = new TestDatabase();
+        await database.InitializeAsync();
+        var org = await Organisation.CreateAsync(database);
+        await using var db = database.NewDb();
+
+        // Bypasses the domain on purpose: the CHECK constraint guards against any other writer (imports, scripts).
+        var insert = () => db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO SupportEntries (LeaderId, MemberId, TeamId, Category, Minutes, Date, Note, SharedWithMember, CreatedAt)
+            VALUES ({org.Lea.PersonId}, {org.Mia.PersonId}, {org.Product}, 'Coaching', {0}, '2026-11-01', 'x', 0, 0)
+            """);
+
+        var error = await Assert.ThrowsAsync<SqliteException>(insert);
+        Assert.Contains("CHECK constraint failed", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServantLeader.Domain;
+using ServantLeader.Domain.Common;
+using ServantLeader.Domain.Data;
+using ServantLeader.Domain.People;
+using ServantLeader.Domain.Teams;
+
+namespace ServantLeader.Domain.Tests;
+
+/// <summary>
+/// A real SQLite database (in memory, one connection kept open), migrated with the real migrations, and the
+/// real services on top. Each test class gets a fresh one.
+/// </summary>
+public sealed class TestDatabase : IAsyncLifetime
+{
+    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private ServiceProvider _services = null!;
+
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero));
+
+    public IServiceProvider Services => _services;
+
+    public async Task InitializeAsync()
+    {
+        await _connection.OpenAsync();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDbContextFactory<ServantLeaderDb>(o => o.UseSqlite(_connection));
+        services.AddServantLeaderServices();
+        services.AddSingleton<TimeProvider>(Clock);
+        // Hashing strength is not under test; the default 100,000 iterations would only slow every test down.
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
+        _services = services.BuildServiceProvider();
+        await DatabaseSetup.InitializeAsync(_services, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public ServantLeaderDb NewDb() => Get<IDbContextFactory<ServantLeaderDb>>().CreateDbContext();
+
+    public async Task<Actor> PersonAsync(string name, bool isHr = false, bool isAdmin = false)
+    {
+        var handle = new string(name.Where(char.IsLetter).ToArray()).ToLowerInvariant();
+        var id = await Get<PeopleService>().CreateCoreAsync(new PersonDraft
+        {
+            DisplayName = name, Email = $"{handle}@example.org", Password = "long-enough-password", IsHr = isHr, IsAdmin = isAdmin,
+        }, CancellationToken.None);
+        return new Actor(id, isHr, isAdmin);
+    }
+
+    public async Task<int> TeamAsync(string name, params (Actor Person, TeamRole Role)[] people)
+    {
+        var admin = new Actor(0, IsAdmin: true);
+        var teams = Get<TeamService>();
+        var id = await teams.CreateAsync(admin, new TeamDraft { Name = name, Purpose = $"Why {name} exists." }, CancellationToken.None);
+        foreach (var (person, role) in people)
+        {
+            await teams.SetMembershipAsync(admin, id, person.PersonId, role, CancellationToken.None);
+        }
+        return id;
+    }
+}
+
+/// <summary>A clock the test moves by hand.</summary>
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    public DateTimeOffset Now { get; private set; } = start;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+    public void Advance(TimeSpan by) => Now += by;
+
+    public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
+}
