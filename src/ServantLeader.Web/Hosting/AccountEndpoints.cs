@@ -1,5 +1,5 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ServantLeader.Web.Hosting;
 
@@ -7,12 +7,15 @@ internal static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this WebApplication app)
     {
-        // A form post (never a GET), so a link on another site cannot sign anyone out; the form field makes
-        // the endpoint check the antiforgery token.
-        app.MapPost("/account/logout", async (SignInManager<IdentityUser> signIn, [FromForm] string? returnUrl) =>
+        // A form post (never a GET) with a valid antiforgery token, so another site cannot sign anyone out.
+        app.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<IdentityUser> signIn) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect("/account/login" + (string.IsNullOrEmpty(returnUrl) ? "" : "?signedOut=true"));
-        }).AllowAnonymous();
+            return Results.LocalRedirect("/account/login?signedOut=true");
+        }).AllowAnonymous().DisableAntiforgery();
     }
 }

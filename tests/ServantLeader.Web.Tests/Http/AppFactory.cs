@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using ServantLeader.Domain.Common;
+using ServantLeader.Domain.People;
+using ServantLeader.Domain.Requests;
+using ServantLeader.Domain.Support;
+using ServantLeader.Domain.Teams;
+
+namespace ServantLeader.Web.Tests.Http;
+
+/// <summary>
+/// The real app over real HTTP (TestServer) on its own SQLite file, with a small organisation in it:
+/// Product (leader Lea, members Mia and Max) and Platform (leader Otto, member Pia), plus HR and an Admin.
+/// The client uses https so that the production cookie rules (Secure) are what the tests exercise.
+/// </summary>
+public sealed partial class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "correct-horse-battery";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "servantleader-web-tests", Guid.NewGuid().ToString("N"));
+
+    public Actor Admin { get; private set; } = null!;
+    public Actor Hr { get; private set; } = null!;
+    public Actor Lea { get; private set; } = null!;
+    public Actor Mia { get; private set; } = null!;
+    public Actor Max { get; private set; } = null!;
+    public Actor Otto { get; private set; } = null!;
+    public Actor Pia { get; private set; } = null!;
+    public int Product { get; private set; }
+    public int Platform { get; private set; }
+    public int MiasRequest { get; private set; }
+    public const string MiasRequestTitle = "Mia needs the staging keys";
+
+    public static string Email(string name) => $"{name.ToLowerInvariant()}@example.org";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // Outside Development an unpublished app does not map package assets (_content/...) or the computed
+        // blazor.web.js; a published app has them in wwwroot. Tests run unpublished, so map them as dotnet run does.
+        builder.UseStaticWebAssets();
+        builder.UseSetting("ConnectionStrings:ServantLeader", $"Data Source={Path.Combine(_folder, "app.db")}");
+        builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1));
+    }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        await using var scope = Services.CreateAsyncScope();
+        var people = scope.ServiceProvider.GetRequiredService<PeopleService>();
+        var teams = scope.ServiceProvider.GetRequiredService<TeamService>();
+        var ct = CancellationToken.None;
+
+        Admin = new Actor(await people.CreateFirstAdminAsync("Adam Admin", Email("Admin"), Password, ct), IsAdmin: true);
+        async Task<Actor> Person(string name, bool hr = false) => new(await people.CreateAsync(Admin,
+            new PersonDraft { DisplayName = name, Email = Email(name), Password = Password, IsHr = hr }, ct), hr);
+        Hr = await Person("Hr", hr: true);
+        Lea = await Person("Lea");
+        Mia = await Person("Mia");
+        Max = await Person("Max");
+        Otto = await Person("Otto");
+        Pia = await Person("Pia");
+
+        Product = await teams.CreateAsync(Admin, new TeamDraft { Name = "Product", Purpose = "Build the right thing." }, ct);
+        Platform = await teams.CreateAsync(Admin, new TeamDraft { Name = "Platform", Purpose = "Keep the lights on." }, ct);
+        await teams.SetMembershipAsync(Admin, Product, Lea.PersonId, TeamRole.Leader, ct);
+        await teams.SetMembershipAsync(Admin, Product, Mia.PersonId, TeamRole.Member, ct);
+        await teams.SetMembershipAsync(Admin, Product, Max.PersonId, TeamRole.Member, ct);
+        await teams.SetMembershipAsync(Admin, Platform, Otto.PersonId, TeamRole.Leader, ct);
+        await teams.SetMembershipAsync(Admin, Platform, Pia.PersonId, TeamRole.Member, ct);
+
+        MiasRequest = await scope.ServiceProvider.GetRequiredService<RequestService>().AskAsync(Mia, new AskForHelp
+        {
+            TeamId = Product, Category = SupportCategory.Resources, Title = MiasRequestTitle, Details = "Private details only Lea may read.",
+        }, ct);
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = new Uri("https://localhost"),
+        HandleCookies = true,
+    });
+
+    /// <summary>Signs in through the real sign-in form, antiforgery token and all.</summary>
+    public async Task<HttpClient> SignedInAsync(string name)
+    {
+        var client = Anonymous();
+        var response = await PostLoginAsync(client, Email(name), Password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {name} failed: {(int)response.StatusCode}");
+        }
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, string? returnUrl = null)
+    {
+        var url = "/account/login" + (returnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        var page = await client.GetStringAsync(url);
+        var fields = HiddenFields(page);
+        fields["Input.Email"] = email;
+        fields["Input.Password"] = password;
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    public static Dictionary<string, string> HiddenFields(string html) =>
+        HiddenInput().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")]
+    private static partial Regex HiddenInput();
+}

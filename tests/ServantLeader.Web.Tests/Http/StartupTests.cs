@@ -1,0 +1,66 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace ServantLeader.Web.Tests.Http;
+
+[Trait("Area", "Foundation")]
+public sealed partial class StartupTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task The_page_references_a_fingerprinted_blazor_web_js_that_is_served()
+    {
+        var client = app.Anonymous();
+        var page = await client.GetStringAsync("/account/login");
+
+        var src = BlazorScript().Match(page);
+        Assert.True(src.Success, "the page has no blazor.web.js script tag");
+        var script = await client.GetAsync("/" + src.Groups["path"].Value);
+
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        var body = await script.Content.ReadAsStringAsync();
+        Assert.True(body.Length > 50_000, $"blazor.web.js is only {body.Length} characters");
+        Assert.Contains("Blazor", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Radzen_script_and_theme_are_served()
+    {
+        var client = app.Anonymous();
+        var page = await client.GetStringAsync("/account/login");
+        var radzen = RadzenScript().Match(page);
+
+        Assert.True(radzen.Success);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/" + radzen.Groups["path"].Value)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_endpoints_answer_without_signing_in()
+    {
+        var client = app.Anonymous();
+
+        var live = await client.GetAsync("/health/live");
+        var ready = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_unknown_address_gets_a_friendly_404_page()
+    {
+        var response = await (await app.SignedInAsync("Mia")).GetAsync("/no/such/page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("There&#x27;s no page here", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<script src=\"/?(?<path>_framework/blazor\\.web\\.[a-z0-9]+\\.js)\"")]
+    private static partial Regex BlazorScript();
+
+    [GeneratedRegex("<script src=\"/?(?<path>_content/Radzen\\.Blazor/Radzen\\.Blazor\\.[a-z0-9]+\\.js)\"")]
+    private static partial Regex RadzenScript();
+}
