@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Radzen;
+using ServantLeader.Domain;
+using ServantLeader.Domain.Common;
+using ServantLeader.Domain.Data;
+using ServantLeader.Domain.People;
+using ServantLeader.Domain.Requests;
+using ServantLeader.Domain.Support;
+using ServantLeader.Domain.Teams;
+using ServantLeader.Web.Identity;
+
+namespace ServantLeader.Web.Tests.Components;
+
+/// <summary>
+/// bunit with the real domain services on a real (in-memory) SQLite database, and a team to work with:
+/// Product, led by Lea, with members Mia and Max.
+/// </summary>
+public abstract class ComponentContext : BunitContext, IAsyncLifetime
+{
+    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+
+    protected Actor Admin { get; private set; } = null!;
+    protected Actor Lea { get; private set; } = null!;
+    protected Actor Mia { get; private set; } = null!;
+    protected Actor Max { get; private set; } = null!;
+    protected int Product { get; private set; }
+
+    protected ComponentContext()
+    {
+        _connection.Open();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddRadzenComponents();
+        Services.AddLogging();
+        Services.AddDbContextFactory<ServantLeaderDb>(o => o.UseSqlite(_connection));
+        Services.AddServantLeaderServices();
+        Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
+        Services.AddScoped<CurrentActor>();
+        _auth = AddAuthorization();
+    }
+
+    private readonly BunitAuthorizationContext _auth;
+
+    public async Task InitializeAsync()
+    {
+        await DatabaseSetup.InitializeAsync(Services, CancellationToken.None);
+        var people = Services.GetRequiredService<PeopleService>();
+        var teams = Services.GetRequiredService<TeamService>();
+        Admin = new Actor(await people.CreateFirstAdminAsync("Adam Admin", "admin@example.org", "long-enough-password", default), IsAdmin: true);
+        async Task<Actor> Person(string name) => new(await people.CreateAsync(Admin,
+            new PersonDraft { DisplayName = name, Email = $"{name.ToLowerInvariant()}@example.org", Password = "long-enough-password" }, default));
+        Lea = await Person("Lea");
+        Mia = await Person("Mia");
+        Max = await Person("Max");
+        Product = await teams.CreateAsync(Admin, new TeamDraft { Name = "Product", Purpose = "Build the right thing." }, default);
+        await teams.SetMembershipAsync(Admin, Product, Lea.PersonId, TeamRole.Leader, default);
+        await teams.SetMembershipAsync(Admin, Product, Mia.PersonId, TeamRole.Member, default);
+        await teams.SetMembershipAsync(Admin, Product, Max.PersonId, TeamRole.Member, default);
+    }
+
+    Task IAsyncLifetime.DisposeAsync()
+    {
+        _connection.Dispose();
+        return Task.CompletedTask;
+    }
+
+    protected void SignInAs(Actor actor, string name) =>
+        _auth.SetAuthorized(name).SetClaims(
+            new Claim(PersonClaimsFactory.PersonId, actor.PersonId.ToString(CultureInfo.InvariantCulture)),
+            new Claim(PersonClaimsFactory.DisplayName, name));
+
+    protected T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    protected async Task<int> AskAsync(Actor member, string title) =>
+        await Get<RequestService>().AskAsync(member, new AskForHelp
+        {
+            TeamId = Product, Category = SupportCategory.Coaching, Title = title, Details = "Some details.",
+        }, default);
+
+    protected async Task<int> CountRequestsAsync()
+    {
+        await using var db = await Get<IDbContextFactory<ServantLeaderDb>>().CreateDbContextAsync();
+        return await db.ServiceRequests.CountAsync();
+    }
+}
