@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using ServantLeader.Domain;
 using ServantLeader.Domain.Data;
@@ -24,6 +25,18 @@ internal static partial class DataSetup
         connection.ForeignKeys ??= true;
 
         builder.Services.AddServantLeaderDomain(connection.ToString());
+
+        // Sign-in cookies and antiforgery tokens are encrypted with these keys; keeping them beside the data means
+        // a restart does not sign everyone out.
+        var dataFolder = connection.DataSource == ":memory:"
+            ? Path.Combine(builder.Environment.ContentRootPath, "data")
+            : Path.GetDirectoryName(connection.DataSource)!;
+        var keys = builder.Configuration["ServantLeader:KeysDirectory"] is { Length: > 0 } configuredKeys
+            ? Path.GetFullPath(configuredKeys, builder.Environment.ContentRootPath)
+            : Path.Combine(dataFolder, "keys");
+        builder.Services.AddDataProtection()
+            .SetApplicationName("ServantLeader")
+            .PersistKeysToFileSystem(new DirectoryInfo(keys));
         builder.Services.AddHealthChecks().AddDbContextCheck<ServantLeaderDb>("database", tags: ["ready"]);
         return builder;
     }

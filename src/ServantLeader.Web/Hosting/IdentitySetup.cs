@@ -41,6 +41,8 @@ internal static class IdentitySetup
             o.SlidingExpiration = true;
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, o => o.Cookie.HttpOnly = true);
+        // How soon a changed role or a deactivation reaches requests made with an existing cookie.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "servantleader.af";
