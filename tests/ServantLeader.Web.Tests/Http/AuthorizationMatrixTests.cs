@@ -95,6 +95,7 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
                 break;
             case Outcome.NotFound:
                 Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+                Assert.Contains(NotFoundText, body, StringComparison.Ordinal);
                 break;
             case Outcome.SignIn:
                 Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -137,5 +138,8 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         var response = await (await app.SignedInAsync("Mia")).GetAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains(NotFoundText, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    private const string NotFoundText = "We couldn&#x27;t find that";
 }

@@ -54,7 +54,7 @@ public sealed partial class StartupTests(AppFactory app) : IClassFixture<AppFact
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.Contains("There&#x27;s no page here", body, StringComparison.Ordinal);
+        Assert.Contains("We couldn&#x27;t find that", body, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
     }
 
