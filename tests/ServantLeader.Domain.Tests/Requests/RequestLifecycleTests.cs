@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Requests;
 
@@ -217,5 +218,20 @@ public sealed class RequestLifecycleTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<NotFoundException>(() => Requests.GetAsync(_org.Colin, request.Id, default));
         Assert.Empty(await Requests.InboxAsync(_org.Colin, default));
+    }
+
+    [Fact]
+    public async Task The_database_refuses_a_save_based_on_a_version_someone_else_has_since_changed()
+    {
+        var request = await _org.AskAsync(_org.Mia);
+        await using var slow = _db.NewDb();
+        var loadedEarlier = await slow.ServiceRequests.SingleAsync(r => r.Id == request.Id);
+
+        // Between the slow writer's read and its save, another leader acts.
+        await Requests.AcknowledgeAsync(_org.Lea, Organisation.Respond(request), default);
+        loadedEarlier.Decline(_org.Colin.PersonId, "Stale decision.", _db.Clock.Now);
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => slow.SaveChangesAsync());
+        Assert.Equal(RequestStatus.Acknowledged, (await _org.ReloadAsync(_org.Mia, request)).Status);
     }
 }

@@ -58,6 +58,15 @@ public sealed partial class StartupTests(AppFactory app) : IClassFixture<AppFact
         Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Outside_Development_there_are_no_demo_accounts()
+    {
+        var response = await AppFactory.PostLoginAsync(app.Anonymous(), "admin@demo.servantleader.local", Domain.Demo.DemoOrganisation.Password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("don&#x27;t match", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<script src=\"/?(?<path>_framework/blazor\\.web\\.[a-z0-9]+\\.js)\"")]
     private static partial Regex BlazorScript();
 
