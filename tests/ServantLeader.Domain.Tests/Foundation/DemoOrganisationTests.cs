@@ -5,29 +5,23 @@ using ServantLeader.Domain.Requests;
 namespace ServantLeader.Domain.Tests.Foundation;
 
 [Trait("Area", "Foundation")]
-public sealed class DemoOrganisationTests : IAsyncLifetime
+public sealed class DemoOrganisationTests : DatabaseTests
 {
-    private readonly TestDatabase _db = new();
-
-    public Task InitializeAsync() => _db.InitializeAsync();
-
-    public Task DisposeAsync() => _db.DisposeAsync();
-
     [Fact]
     public async Task Seeds_three_teams_seventeen_people_and_twelve_weeks_of_history_once()
     {
-        var demo = _db.Get<DemoOrganisation>();
+        var demo = Db.Get<DemoOrganisation>();
 
         Assert.True(await demo.SeedAsync(default));
         Assert.False(await demo.SeedAsync(default));
 
-        await using var db = _db.NewDb();
+        await using var db = Db.NewDb();
         Assert.Equal(3, await db.Teams.CountAsync());
         Assert.Equal(17, await db.People.CountAsync());
         var requests = await db.ServiceRequests.Select(r => r.CreatedAt).ToListAsync();
         Assert.InRange(requests.Count, 36, 72);
-        Assert.True(requests.Min() < _db.Clock.Now.AddDays(-70), "history should reach back about twelve weeks");
-        Assert.True(requests.Max() > _db.Clock.Now.AddDays(-14), "history should come up to the present");
+        Assert.True(requests.Min() < Db.Clock.Now.AddDays(-70), "history should reach back about twelve weeks");
+        Assert.True(requests.Max() > Db.Clock.Now.AddDays(-14), "history should come up to the present");
         Assert.True(await db.SupportEntries.AnyAsync(s => s.RequestId == null), "some support is proactive");
         Assert.True(await db.SupportEntries.AnyAsync(s => s.RequestId != null), "some support answers a request");
         Assert.True(await db.ServiceRequests.AnyAsync(r => r.Status == RequestStatus.Open || r.Status == RequestStatus.Acknowledged));

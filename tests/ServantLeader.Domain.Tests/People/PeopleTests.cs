@@ -7,20 +7,17 @@ using ServantLeader.Domain.People;
 namespace ServantLeader.Domain.Tests.People;
 
 [Trait("Area", "Foundation")]
-public sealed class PeopleTests : IAsyncLifetime
+public sealed class PeopleTests : DatabaseTests
 {
-    private readonly TestDatabase _db = new();
     private Actor _admin = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await _db.InitializeAsync();
-        _admin = await _db.PersonAsync("Adam Admin", isAdmin: true);
+        await base.InitializeAsync();
+        _admin = await Db.PersonAsync("Adam Admin", isAdmin: true);
     }
 
-    public Task DisposeAsync() => _db.DisposeAsync();
-
-    private PeopleService People => _db.Get<PeopleService>();
+    private PeopleService People => Db.Get<PeopleService>();
 
     private static PersonDraft Draft(string email = "new.person@example.org") =>
         new() { DisplayName = "New Person", Email = email, Password = "a-good-first-password" };
@@ -28,8 +25,8 @@ public sealed class PeopleTests : IAsyncLifetime
     [Fact]
     public async Task Only_an_admin_manages_people()
     {
-        var member = await _db.PersonAsync("Mia Member");
-        var hr = await _db.PersonAsync("Hanna Hr", isHr: true);
+        var member = await Db.PersonAsync("Mia Member");
+        var hr = await Db.PersonAsync("Hanna Hr", isHr: true);
 
         await Assert.ThrowsAsync<ActionNotAllowedException>(() => People.CreateAsync(member, Draft(), default));
         await Assert.ThrowsAsync<ActionNotAllowedException>(() => People.ListAsync(hr, default));
@@ -48,7 +45,7 @@ public sealed class PeopleTests : IAsyncLifetime
 
         Assert.Equal("Someone else already has this email address.", Assert.Single(duplicate.Errors["Email"]));
         Assert.True(weakError.Errors.ContainsKey("Password"));
-        await using var db = _db.NewDb();
+        await using var db = Db.NewDb();
         Assert.False(await db.Users.AnyAsync(u => u.Email == "other@example.org"));
         Assert.Equal(2, await db.People.CountAsync());
     }
@@ -56,7 +53,7 @@ public sealed class PeopleTests : IAsyncLifetime
     [Fact]
     public async Task Deactivating_locks_the_sign_in_for_good_and_keeps_the_person()
     {
-        var member = await _db.PersonAsync("Mia Member");
+        var member = await Db.PersonAsync("Mia Member");
 
         await People.SetActiveAsync(_admin, member.PersonId, false, default);
 
@@ -70,7 +67,7 @@ public sealed class PeopleTests : IAsyncLifetime
 
     private async Task<bool> IsLockedOutAsync(string email)
     {
-        await using var scope = _db.Services.CreateAsyncScope();
+        await using var scope = Db.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         return await users.IsLockedOutAsync((await users.FindByEmailAsync(email))!);
     }
@@ -94,7 +91,7 @@ public sealed class PeopleTests : IAsyncLifetime
     [Fact]
     public async Task Roles_can_be_granted_and_removed()
     {
-        var member = await _db.PersonAsync("Mia Member");
+        var member = await Db.PersonAsync("Mia Member");
         var draft = new PersonDraft { DisplayName = "Mia M.", Email = "mia@example.org", IsHr = true };
 
         await People.UpdateAsync(_admin, member.PersonId, draft, default);
