@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ServantLeader.Domain.CheckIns;
+using ServantLeader.Domain.Credits;
 using ServantLeader.Domain.Data;
+using ServantLeader.Domain.OneOnOnes;
 using ServantLeader.Domain.Demo;
 using ServantLeader.Domain.People;
 using ServantLeader.Domain.Requests;
@@ -48,6 +51,9 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<SupportService>();
         services.AddScoped<TeamService>();
         services.AddScoped<PeopleService>();
+        services.AddScoped<CheckInService>();
+        services.AddScoped<OneOnOneService>();
+        services.AddScoped<CreditService>();
         services.AddScoped<DemoOrganisation>();
         return services;
     }

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ServantLeader.Domain.CheckIns;
+using ServantLeader.Domain.Credits;
+using ServantLeader.Domain.OneOnOnes;
 using ServantLeader.Domain.People;
 using ServantLeader.Domain.Requests;
 using ServantLeader.Domain.Support;
@@ -18,6 +21,13 @@ public sealed class ServantLeaderDb(DbContextOptions<ServantLeaderDb> options) :
     public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
     public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
     public DbSet<SupportEntry> SupportEntries => Set<SupportEntry>();
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<Priority> Priorities => Set<Priority>();
+    public DbSet<CheckInComment> CheckInComments => Set<CheckInComment>();
+    public DbSet<OneOnOne> OneOnOnes => Set<OneOnOne>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<Credit> Credits => Set<Credit>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

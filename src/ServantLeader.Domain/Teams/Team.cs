@@ -9,6 +9,11 @@ public sealed class Team
     public string Name { get; private set; } = null!;
     public string Purpose { get; private set; } = null!;
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>How often members check in, and the weekday a check-in is due.</summary>
+    public CheckInCadence CheckInCadence { get; private set; } = CheckInCadence.Weekly;
+    public DayOfWeek CheckInDueDay { get; private set; } = DayOfWeek.Friday;
+
     public IReadOnlyCollection<Membership> Memberships => _memberships;
 
     private Team() { }
@@ -25,6 +30,18 @@ public sealed class Team
         Name = name;
         Purpose = purpose;
     }
+
+    internal void ScheduleCheckIns(CheckInCadence cadence, DayOfWeek dueDay)
+    {
+        CheckInCadence = cadence;
+        CheckInDueDay = dueDay;
+    }
+}
+
+public enum CheckInCadence
+{
+    Weekly = 0,
+    Fortnightly = 1,
 }
 
 public enum TeamRole

@@ -5,7 +5,7 @@ public sealed record TeamSummary(int Id, string Name, string Purpose, int Leader
 public sealed record TeamPerson(int MembershipId, int PersonId, string Name, string Email, TeamRole Role, bool IsActive);
 
 public sealed record TeamPage(int Id, string Name, string Purpose, IReadOnlyList<TeamPerson> Leaders,
-    IReadOnlyList<TeamPerson> Members, TeamRole? MyRole);
+    IReadOnlyList<TeamPerson> Members, TeamRole? MyRole, CheckInCadence Cadence, DayOfWeek DueDay);
 
 public sealed class TeamDraft
 {

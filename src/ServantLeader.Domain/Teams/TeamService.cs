@@ -38,7 +38,7 @@ public sealed class TeamService(IDbContextFactory<ServantLeaderDb> dbs, TimeProv
     public async Task<TeamPage> GetAsync(Actor actor, int teamId, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var team = await db.Teams.Where(t => t.Id == teamId).Select(t => new { t.Id, t.Name, t.Purpose })
+        var team = await db.Teams.Where(t => t.Id == teamId).Select(t => new { t.Id, t.Name, t.Purpose, t.CheckInCadence, t.CheckInDueDay })
             .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
         var people = await db.Memberships
             .Where(m => m.TeamId == teamId)
@@ -49,7 +49,7 @@ public sealed class TeamService(IDbContextFactory<ServantLeaderDb> dbs, TimeProv
         return new TeamPage(team.Id, team.Name, team.Purpose,
             people.Where(p => p.Role == TeamRole.Leader).ToList(),
             people.Where(p => p.Role == TeamRole.Member).ToList(),
-            myRole);
+            myRole, team.CheckInCadence, team.CheckInDueDay);
     }
 
     public async Task<int> CreateAsync(Actor actor, TeamDraft draft, CancellationToken ct)
@@ -70,6 +70,23 @@ public sealed class TeamService(IDbContextFactory<ServantLeaderDb> dbs, TimeProv
         var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == teamId, ct) ?? throw new NotFoundException();
         var (name, purpose) = await ValidateAsync(db, draft, teamId, ct);
         team.Describe(name, purpose);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Sets how often the team checks in. A leader of the team or an Admin may.</summary>
+    public async Task ScheduleCheckInsAsync(Actor actor, int teamId, CheckInCadence cadence, DayOfWeek dueDay, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == teamId, ct) ?? throw new NotFoundException();
+        if (!actor.IsAdmin && !await db.LeadsTeamAsync(actor.PersonId, teamId, ct))
+        {
+            throw new ActionNotAllowedException("Only the team's leaders or an administrator set the check-in rhythm.");
+        }
+        var rules = new Rules();
+        rules.Check(Enum.IsDefined(cadence), "Cadence", "Choose weekly or every two weeks.");
+        rules.Check(Enum.IsDefined(dueDay), "DueDay", "Choose the day check-ins are due.");
+        rules.ThrowIfAny();
+        team.ScheduleCheckIns(cadence, dueDay);
         await db.SaveChangesAsync(ct);
     }
 

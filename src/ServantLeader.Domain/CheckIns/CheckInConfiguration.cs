@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ServantLeader.Domain.Common;
+using ServantLeader.Domain.People;
+
+namespace ServantLeader.Domain.CheckIns;
+
+internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
+{
+    public void Configure(EntityTypeBuilder<CheckIn> builder)
+    {
+        builder.ToTable("CheckIns", t => t.HasCheckConstraint("CK_CheckIns_Pulse", "\"Pulse\" IS NULL OR \"Pulse\" BETWEEN 1 AND 5"));
+        builder.Property(c => c.Wins).HasMaxLength(TextRules.StorageLength(TextRules.NoteLength)).IsRequired();
+        builder.Property(c => c.Challenges).HasMaxLength(TextRules.StorageLength(TextRules.NoteLength)).IsRequired();
+        builder.Property(c => c.Need).HasMaxLength(TextRules.StorageLength(TextRules.NoteLength)).IsRequired();
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Ignore(c => c.HasBlocker);
+        builder.Ignore(c => c.Period);
+
+        builder.HasOne(c => c.Team).WithMany().HasForeignKey(c => c.TeamId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.Member).WithMany().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.Request).WithMany().HasForeignKey(c => c.RequestId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.ReviewedById).OnDelete(DeleteBehavior.Restrict);
+
+        // One check-in per member, team and period; the leader's week view reads a team's period at once.
+        builder.HasIndex(c => new { c.TeamId, c.MemberId, c.PeriodDue }).IsUnique();
+        builder.HasIndex(c => new { c.TeamId, c.PeriodDue, c.Status });
+    }
+}
