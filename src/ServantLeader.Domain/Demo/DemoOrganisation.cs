@@ -15,7 +15,7 @@ public sealed record DemoSignIn(string Email, string Role);
 /// and serving, so every page has something to show on first run. Deterministic, so screenshots and
 /// walkthroughs look the same on every machine.
 /// </summary>
-public sealed class DemoOrganisation(PeopleService people, IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time)
+public sealed partial class DemoOrganisation(PeopleService people, IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time)
 {
     /// <summary>Every demo account uses this password. Demo data is only ever seeded in Development.</summary>
     public const string Password = "serve-the-team";
@@ -136,6 +136,19 @@ public sealed class DemoOrganisation(PeopleService people, IDbContextFactory<Ser
             SeedTeamHistory(db, random, team.Id, leader, members, start, now);
         }
         await db.SaveChangesAsync(ct);
+
+        teams["Platform"].ScheduleCheckIns(CheckInCadence.Fortnightly, DayOfWeek.Thursday);
+        foreach (var teamSeats in Seats.GroupBy(s => s.Team))
+        {
+            var team = teams[teamSeats.Key];
+            var leader = ids[teamSeats.First(s => s.Role == TeamRole.Leader).Handle];
+            var members = teamSeats.Where(s => s.Role == TeamRole.Member).Select(s => ids[s.Handle]).ToList();
+            if (team.Name == "Platform")
+            {
+                members.Add(ids["amara"]);
+            }
+            await SeedRhythmAsync(db, random, team, leader, members, now, ct);
+        }
         return true;
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using ServantLeader.Domain.CheckIns;
 using ServantLeader.Domain.Demo;
+using ServantLeader.Domain.OneOnOnes;
 using ServantLeader.Domain.Requests;
 
 namespace ServantLeader.Domain.Tests.Foundation;
@@ -8,7 +10,7 @@ namespace ServantLeader.Domain.Tests.Foundation;
 public sealed class DemoOrganisationTests : DatabaseTests
 {
     [Fact]
-    public async Task Seeds_three_teams_seventeen_people_and_twelve_weeks_of_history_once()
+    public async Task Seeds_three_teams_seventeen_people_and_twelve_weeks_of_requests_check_ins_one_on_ones_and_credit_once()
     {
         var demo = Db.Get<DemoOrganisation>();
 
@@ -26,6 +28,12 @@ public sealed class DemoOrganisationTests : DatabaseTests
         Assert.True(await db.SupportEntries.AnyAsync(s => s.RequestId != null), "some support answers a request");
         Assert.True(await db.ServiceRequests.AnyAsync(r => r.Status == RequestStatus.Open || r.Status == RequestStatus.Acknowledged));
         Assert.True(await db.ServiceRequests.AnyAsync(r => r.Rating != null));
+        Assert.InRange(await db.CheckIns.CountAsync(), 80, 200);
+        Assert.True(await db.CheckIns.AnyAsync(c => c.Status == CheckInStatus.Submitted), "some check-ins wait for review");
+        Assert.True(await db.CheckIns.MinAsync(c => c.PeriodDue) < DateOnly.FromDateTime(Db.Clock.Now.UtcDateTime).AddDays(-70));
+        Assert.True(await db.OneOnOnes.CountAsync(o => o.Status == MeetingStatus.Held) >= 12 * 5);
+        Assert.Equal(13, await db.OneOnOnes.CountAsync(o => o.Status == MeetingStatus.Upcoming));
+        Assert.True(await db.Credits.CountAsync() >= 20);
         Assert.Equal(DemoOrganisation.SignIns.Select(s => s.Email).Distinct().Count(), await db.People.CountAsync());
     }
 }
