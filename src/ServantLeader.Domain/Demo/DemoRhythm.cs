@@ -63,9 +63,11 @@ public sealed partial class DemoOrganisation
             var mood = random.Next(0, 2); // some people are having a harder quarter than others
             foreach (var period in periods)
             {
-                var isOpen = period == open;
+                // The open period is still being written unless its due date has passed.
+                var inProgress = period == open && !period.IsLate(today);
+                var recent = period.Due >= open.Previous().Due;
                 var roll = random.Next(10);
-                if (roll == 0 || (isOpen && roll < 4))
+                if (roll == 0 || (inProgress && roll < 4))
                 {
                     continue; // missed, or not started yet
                 }
@@ -76,12 +78,13 @@ public sealed partial class DemoOrganisation
                     DemoChallenges[random.Next(DemoChallenges.Length)], random.Next(6) == 0 ? "Time with you to talk about my next step." : "",
                     at.AddHours(-3));
                 db.CheckIns.Add(checkIn);
-                if (isOpen && roll < 6)
+                if (inProgress && roll < 6)
                 {
                     continue; // still a draft
                 }
                 checkIn.Submit(at);
-                if (!isOpen && random.Next(5) > 0)
+                // Leaders review within a day or two; only the latest ones may still be waiting.
+                if (!recent || (period != open && random.Next(3) > 0))
                 {
                     checkIn.MarkReviewed(leaderId, at.AddDays(1) < now ? at.AddDays(1) : now);
                 }

@@ -42,6 +42,8 @@ public abstract class ComponentContext : BunitContext, IAsyncLifetime
         Services.AddServantLeaderServices();
         Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
         Services.AddScoped<CurrentActor>();
+        // A Wednesday: check-ins for the week are open and not yet due, whatever day the tests run.
+        Services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero)));
         _auth = AddAuthorization();
     }
 
@@ -88,4 +90,11 @@ public abstract class ComponentContext : BunitContext, IAsyncLifetime
         await using var db = await Get<IDbContextFactory<ServantLeaderDb>>().CreateDbContextAsync();
         return await db.ServiceRequests.CountAsync();
     }
+}
+
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 }

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using ServantLeader.Domain.CheckIns;
 using ServantLeader.Domain.Common;
+using ServantLeader.Domain.OneOnOnes;
 using ServantLeader.Domain.People;
 using ServantLeader.Domain.Requests;
 using ServantLeader.Domain.Support;
@@ -35,6 +37,10 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>, IAsyncL
     public int Platform { get; private set; }
     public int MiasRequest { get; private set; }
     public const string MiasRequestTitle = "Mia needs the staging keys";
+    public int MiasCheckIn { get; private set; }
+    public const string MiasBlocker = "Mia private blocker about her workload";
+    public int LeaAndMiasOneOnOne { get; private set; }
+    public const string LeasPrivateNote = "Lea private note: Mia may be close to burning out";
 
     public static string Email(string name) => $"{name.ToLowerInvariant()}@example.org";
 
@@ -77,6 +83,17 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>, IAsyncL
         MiasRequest = await scope.ServiceProvider.GetRequiredService<RequestService>().AskAsync(Mia, new AskForHelp
         {
             TeamId = Product, Category = SupportCategory.Resources, Title = MiasRequestTitle, Details = "Private details only Lea may read.",
+        }, ct);
+
+        MiasCheckIn = await scope.ServiceProvider.GetRequiredService<CheckInService>().SubmitAsync(Mia, new CheckInAnswers
+        {
+            TeamId = Product, Pulse = 2, Challenges = MiasBlocker,
+        }, ct);
+        var oneOnOnes = scope.ServiceProvider.GetRequiredService<OneOnOneService>();
+        LeaAndMiasOneOnOne = await oneOnOnes.OpenCurrentAsync(Lea, Lea.PersonId, Mia.PersonId, ct);
+        await oneOnOnes.SaveNotesAsync(Lea, new MeetingNotes
+        {
+            MeetingId = LeaAndMiasOneOnOne, ExpectedVersion = 0, SharedNotes = "Shared: agreed to pair on Tuesdays.", PrivateNotes = LeasPrivateNote,
         }, ct);
     }
 

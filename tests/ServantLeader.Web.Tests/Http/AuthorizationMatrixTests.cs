@@ -37,6 +37,13 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         ("/admin/teams", [S, D, D, D, D, D, O]),
         ("/admin/teams/{Id:int}", [S, D, D, D, D, D, O]),
         ("/account/password", [S, O, O, O, O, O, O]),
+        ("/check-in", [S, O, O, O, O, O, O]),
+        ("/check-ins", [S, O, O, O, O, O, O]),
+        ("/check-ins/{Id:int}", [S, O, N, O, N, N, N]),
+        ("/this-week", [S, O, O, O, O, O, O]),
+        ("/one-on-ones", [S, O, O, O, O, O, O]),
+        ("/one-on-ones/{Id:int}", [S, O, N, O, N, N, N]),
+        ("/hr/check-ins", [S, D, D, D, D, O, D]),
         ("/account/login", [O, O, O, O, O, O, O]),
         ("/account/access-denied", [O, O, O, O, O, O, O]),
         ("/not-found", [O, O, O, O, O, O, O]),
@@ -73,7 +80,9 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
     {
         var expected = Rows.Single(r => r.Template == template).Expected[(int)who];
         var path = template.Replace("/requests/{Id:int}", $"/requests/{app.MiasRequest}", StringComparison.Ordinal)
-            .Replace("/teams/{Id:int}", $"/teams/{app.Product}", StringComparison.Ordinal);
+            .Replace("/teams/{Id:int}", $"/teams/{app.Product}", StringComparison.Ordinal)
+            .Replace("/check-ins/{Id:int}", $"/check-ins/{app.MiasCheckIn}", StringComparison.Ordinal)
+            .Replace("/one-on-ones/{Id:int}", $"/one-on-ones/{app.LeaAndMiasOneOnOne}", StringComparison.Ordinal);
         var client = who switch
         {
             Who.Anonymous => app.Anonymous(),
@@ -107,13 +116,34 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
                 break;
         }
 
-        // Whatever the outcome, a member's request is shown only to the member and their leader.
-        var maySeeRequest = who is Who.Member or Who.Leader;
-        if (!maySeeRequest)
+        // Whatever the outcome, what a member tells their leader is shown only to the two of them,
+        // and a leader's private 1:1 notes only to that leader.
+        var maySeeMemberPrivate = who is Who.Member or Who.Leader;
+        if (!maySeeMemberPrivate)
         {
             Assert.DoesNotContain(AppFactory.MiasRequestTitle, body, StringComparison.Ordinal);
             Assert.DoesNotContain("Private details only Lea may read.", body, StringComparison.Ordinal);
+            Assert.DoesNotContain(AppFactory.MiasBlocker, body, StringComparison.Ordinal);
         }
+        if (who != Who.Leader)
+        {
+            Assert.DoesNotContain(AppFactory.LeasPrivateNote, body, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_member_and_their_leader_read_the_check_in_and_only_the_leader_reads_the_private_notes()
+    {
+        var asMia = await (await app.SignedInAsync("Mia")).GetStringAsync($"/check-ins/{app.MiasCheckIn}");
+        var asLea = await (await app.SignedInAsync("Lea")).GetStringAsync($"/check-ins/{app.MiasCheckIn}");
+        var meetingAsLea = await (await app.SignedInAsync("Lea")).GetStringAsync($"/one-on-ones/{app.LeaAndMiasOneOnOne}");
+        var meetingAsMia = await (await app.SignedInAsync("Mia")).GetStringAsync($"/one-on-ones/{app.LeaAndMiasOneOnOne}");
+
+        Assert.Contains(AppFactory.MiasBlocker, asMia, StringComparison.Ordinal);
+        Assert.Contains(AppFactory.MiasBlocker, asLea, StringComparison.Ordinal);
+        Assert.Contains(AppFactory.LeasPrivateNote, meetingAsLea, StringComparison.Ordinal);
+        Assert.Contains("Shared: agreed to pair on Tuesdays.", meetingAsMia, StringComparison.Ordinal);
+        Assert.DoesNotContain(AppFactory.LeasPrivateNote, meetingAsMia, StringComparison.Ordinal);
     }
 
     [Fact]
