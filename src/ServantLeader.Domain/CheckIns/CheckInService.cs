@@ -18,16 +18,9 @@ public sealed class CheckInService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
     public async Task<IReadOnlyList<CheckInTeam>> MyTeamsAsync(Actor actor, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var today = time.Today();
-        var teams = await db.Memberships
-            .Where(m => m.PersonId == actor.PersonId && m.Role == TeamRole.Member)
-            .OrderBy(m => m.Team.Name)
-            .Select(m => new { m.TeamId, m.Team.Name, m.Team.CheckInCadence, m.Team.CheckInDueDay })
-            .ToListAsync(ct);
         var result = new List<CheckInTeam>();
-        foreach (var team in teams)
+        foreach (var (team, period) in await OpenPeriodsAsync(db, actor, TeamRole.Member, ct))
         {
-            var period = CheckInPeriod.Open(today, team.CheckInCadence, team.CheckInDueDay);
             var mine = await db.CheckIns
                 .Where(c => c.TeamId == team.TeamId && c.MemberId == actor.PersonId && c.PeriodDue == period.Due)
                 .Select(c => new { c.Id, c.Status })
@@ -218,15 +211,9 @@ public sealed class CheckInService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var today = time.Today();
-        var teams = await db.Memberships
-            .Where(m => m.PersonId == actor.PersonId && m.Role == TeamRole.Leader)
-            .OrderBy(m => m.Team.Name)
-            .Select(m => new { m.TeamId, m.Team.Name, m.Team.CheckInCadence, m.Team.CheckInDueDay })
-            .ToListAsync(ct);
         var result = new List<WeekTeam>();
-        foreach (var team in teams)
+        foreach (var (team, period) in await OpenPeriodsAsync(db, actor, TeamRole.Leader, ct))
         {
-            var period = CheckInPeriod.Open(today, team.CheckInCadence, team.CheckInDueDay);
             var rows = await db.Memberships
                 .Where(m => m.TeamId == team.TeamId && m.Role == TeamRole.Member && m.Person.IsActive)
                 .OrderBy(m => m.Person.DisplayName)
@@ -340,6 +327,21 @@ public sealed class CheckInService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
             }
         }
         return result;
+    }
+
+    private sealed record TeamRhythm(int TeamId, string Name);
+
+    /// <summary>The open check-in period of each team in which the actor has <paramref name="role"/>.</summary>
+    private async Task<IReadOnlyList<(TeamRhythm Team, CheckInPeriod Period)>> OpenPeriodsAsync(ServantLeaderDb db, Actor actor,
+        TeamRole role, CancellationToken ct)
+    {
+        var today = time.Today();
+        var teams = await db.Memberships
+            .Where(m => m.PersonId == actor.PersonId && m.Role == role)
+            .OrderBy(m => m.Team.Name)
+            .Select(m => new { m.TeamId, m.Team.Name, m.Team.CheckInCadence, m.Team.CheckInDueDay })
+            .ToListAsync(ct);
+        return teams.Select(t => (new TeamRhythm(t.TeamId, t.Name), CheckInPeriod.Open(today, t.CheckInCadence, t.CheckInDueDay))).ToList();
     }
 
     private const string PulseMessage = "Choose how work felt, from 1 (very hard) to 5 (great).";
