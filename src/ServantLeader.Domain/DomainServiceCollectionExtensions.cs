@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ServantLeader.Domain.CheckIns;
 using ServantLeader.Domain.Credits;
 using ServantLeader.Domain.Data;
+using ServantLeader.Domain.Feedback;
 using ServantLeader.Domain.OneOnOnes;
 using ServantLeader.Domain.Demo;
 using ServantLeader.Domain.People;
@@ -54,6 +55,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<CheckInService>();
         services.AddScoped<OneOnOneService>();
         services.AddScoped<CreditService>();
+        services.AddScoped<FeedbackService>();
         services.AddScoped<DemoOrganisation>();
         return services;
     }

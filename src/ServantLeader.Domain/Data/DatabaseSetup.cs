@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServantLeader.Domain.Common;
+using ServantLeader.Domain.Feedback;
 
 namespace ServantLeader.Domain.Data;
 
@@ -34,6 +35,8 @@ public static class DatabaseSetup
             // Write-ahead logging lets readers carry on while one circuit writes; the setting lives in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+
+        await FeedbackService.EnsureDefaultInstrumentAsync(db, DateTimeOffset.UtcNow, ct);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in new[] { Actor.HrRole, Actor.AdminRole })

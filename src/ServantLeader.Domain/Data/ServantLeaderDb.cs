@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ServantLeader.Domain.CheckIns;
 using ServantLeader.Domain.Credits;
+using ServantLeader.Domain.Feedback;
 using ServantLeader.Domain.OneOnOnes;
 using ServantLeader.Domain.People;
 using ServantLeader.Domain.Requests;
@@ -28,6 +29,11 @@ public sealed class ServantLeaderDb(DbContextOptions<ServantLeaderDb> options) :
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<Credit> Credits => Set<Credit>();
+    public DbSet<Instrument> Instruments => Set<Instrument>();
+    public DbSet<FeedbackRound> FeedbackRounds => Set<FeedbackRound>();
+    public DbSet<Participation> FeedbackParticipation => Set<Participation>();
+    public DbSet<FeedbackResponse> FeedbackResponses => Set<FeedbackResponse>();
+    public DbSet<FeedbackScore> FeedbackScores => Set<FeedbackScore>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

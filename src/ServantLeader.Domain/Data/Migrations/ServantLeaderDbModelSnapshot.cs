@@ -396,6 +396,191 @@ namespace ServantLeader.Domain.Data.Migrations
                     b.ToTable("Credits", (string)null);
                 });
 
+            modelBuilder.Entity("ServantLeader.Domain.Feedback.FeedbackResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSelfView")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("RoundId", "SubjectId", "IsSelfView");
+
+                    b.ToTable("FeedbackResponses", (string)null);
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Feedback.FeedbackRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstrumentId");
+
+                    b.ToTable("FeedbackRounds", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_FeedbackRounds_Dates", "\"ClosesOn\" >= \"OpensOn\"");
+
+                            t.HasCheckConstraint("CK_FeedbackRounds_MinResponses", "\"MinResponses\" >= 3");
+                        });
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Feedback.FeedbackScore", b =>
+                {
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ResponseId", "ItemId");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("FeedbackScores", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_FeedbackScores_Score", "\"Score\" BETWEEN 1 AND 7");
+                        });
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Feedback.Instrument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenQuestion")
+                        .HasMaxLength(1920)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Instruments", (string)null);
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Feedback.InstrumentItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstrumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1920)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstrumentId", "Order");
+
+                    b.ToTable("InstrumentItems", (string)null);
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Feedback.Participation", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RespondentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasAnswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSelfView")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "RespondentId", "SubjectId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("RespondentId", "HasAnswered");
+
+                    b.ToTable("FeedbackParticipation", (string)null);
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Feedback.RoundTeam", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "TeamId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("FeedbackRoundTeams", (string)null);
+                });
+
             modelBuilder.Entity("ServantLeader.Domain.OneOnOnes.ActionItem", b =>
                 {
                     b.Property<int>("Id")
@@ -967,6 +1152,92 @@ namespace ServantLeader.Domain.Data.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("ServantLeader.Domain.Feedback.FeedbackResponse", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.Feedback.FeedbackRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Feedback.FeedbackRound", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.Feedback.Instrument", "Instrument")
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Instrument");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Feedback.FeedbackScore", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.Feedback.InstrumentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Feedback.FeedbackResponse", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Feedback.InstrumentItem", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.Feedback.Instrument", null)
+                        .WithMany("Items")
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Feedback.Participation", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Feedback.FeedbackRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Feedback.RoundTeam", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.Feedback.FeedbackRound", null)
+                        .WithMany("Teams")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServantLeader.Domain.OneOnOnes.ActionItem", b =>
                 {
                     b.HasOne("ServantLeader.Domain.OneOnOnes.OneOnOne", null)
@@ -1150,6 +1421,21 @@ namespace ServantLeader.Domain.Data.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Feedback.FeedbackResponse", b =>
+                {
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Feedback.FeedbackRound", b =>
+                {
+                    b.Navigation("Teams");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Feedback.Instrument", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("ServantLeader.Domain.Requests.ServiceRequest", b =>
