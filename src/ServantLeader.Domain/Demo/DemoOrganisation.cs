@@ -149,6 +149,7 @@ public sealed partial class DemoOrganisation(PeopleService people, IDbContextFac
             }
             await SeedRhythmAsync(db, random, team, leader, members, now, ct);
         }
+        await SeedFeedbackAsync(db, random, teams.Values.Select(t => t.Id).ToList(), now, ct);
         return true;
     }
 

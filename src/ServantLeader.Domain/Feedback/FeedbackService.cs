@@ -120,19 +120,7 @@ public sealed class FeedbackService(IDbContextFactory<ServantLeaderDb> dbs, Time
         }
         rules.ThrowIfAny();
 
-        var pairs = new HashSet<(int Respondent, int Subject)>();
-        foreach (var team in memberships.GroupBy(m => m.TeamId))
-        {
-            var leaders = team.Where(m => m.Role == TeamRole.Leader).Select(m => m.PersonId).ToList();
-            foreach (var leader in leaders)
-            {
-                pairs.Add((leader, leader));
-                foreach (var member in team.Where(m => m.Role == TeamRole.Member))
-                {
-                    pairs.Add((member.PersonId, leader));
-                }
-            }
-        }
+        var pairs = WhoIsAskedAboutWhom(memberships.Select(m => (m.TeamId, m.PersonId, m.Role)));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var round = new FeedbackRound(name, command.InstrumentId, command.OpensOn, command.ClosesOn, command.MinResponses, teamIds, time.GetUtcNow());
@@ -142,6 +130,24 @@ public sealed class FeedbackService(IDbContextFactory<ServantLeaderDb> dbs, Time
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return round.Id;
+    }
+
+    /// <summary>Each member about each leader of their team, and each leader about themselves; once per pair.</summary>
+    internal static HashSet<(int Respondent, int Subject)> WhoIsAskedAboutWhom(IEnumerable<(int TeamId, int PersonId, TeamRole Role)> memberships)
+    {
+        var pairs = new HashSet<(int Respondent, int Subject)>();
+        foreach (var team in memberships.GroupBy(m => m.TeamId))
+        {
+            foreach (var leader in team.Where(m => m.Role == TeamRole.Leader))
+            {
+                pairs.Add((leader.PersonId, leader.PersonId));
+                foreach (var member in team.Where(m => m.Role == TeamRole.Member))
+                {
+                    pairs.Add((member.PersonId, leader.PersonId));
+                }
+            }
+        }
+        return pairs;
     }
 
     // ---- Answering ----
@@ -173,9 +179,12 @@ public sealed class FeedbackService(IDbContextFactory<ServantLeaderDb> dbs, Time
         {
             throw new ActionNotAllowedException("You have already answered about this leader in this round. Answers can't be changed.");
         }
-        var instrument = await db.FeedbackRounds.Where(r => r.Id == roundId).Select(r => r.Instrument).Include(i => i.Items).AsNoTracking().SingleAsync(ct);
+        var instrument = await db.FeedbackRounds.Where(r => r.Id == roundId)
+            .Select(r => new { r.InstrumentId, r.Instrument.OpenQuestion }).SingleAsync(ct);
+        var items = await db.Set<InstrumentItem>().Where(i => i.InstrumentId == instrument.InstrumentId).OrderBy(i => i.Order)
+            .Select(i => new ItemView(i.Id, i.Dimension, i.Text)).ToListAsync(ct);
         return new FeedbackForm(roundId, invitation.RoundName, invitation.ClosesOn, subjectId, invitation.SubjectName, invitation.IsSelfView,
-            instrument.Items.OrderBy(i => i.Order).Select(i => new ItemView(i.Id, i.Dimension, i.Text)).ToList(), instrument.OpenQuestion);
+            items, instrument.OpenQuestion);
     }
 
     /// <summary>

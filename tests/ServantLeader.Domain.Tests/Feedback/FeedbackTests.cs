@@ -231,6 +231,18 @@ public sealed class FeedbackTests : OrganisationTests
     }
 
     [Fact]
+    public async Task The_form_lists_the_instruments_statements_in_order_with_its_open_question()
+    {
+        var form = await Feedback.FormAsync(Org.Mia, _round, Org.Lea.PersonId, default);
+        var self = await Feedback.FormAsync(Org.Lea, _round, Org.Lea.PersonId, default);
+
+        Assert.Equal(_items.Select(i => i.Id), form.Items.Select(i => i.Id));
+        Assert.Equal(("Lea Leader", false), (form.SubjectName, form.IsSelfView));
+        Assert.NotNull(form.OpenQuestion);
+        Assert.True(self.IsSelfView);
+    }
+
+    [Fact]
     public async Task Reminders_come_from_participation_and_stop_once_answered()
     {
         Assert.Equal(2, await Feedback.PendingCountAsync(Org.Mia, default));

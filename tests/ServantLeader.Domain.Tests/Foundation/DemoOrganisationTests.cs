@@ -34,6 +34,9 @@ public sealed class DemoOrganisationTests : DatabaseTests
         Assert.True(await db.OneOnOnes.CountAsync(o => o.Status == MeetingStatus.Held) >= 12 * 5);
         Assert.Equal(13, await db.OneOnOnes.CountAsync(o => o.Status == MeetingStatus.Upcoming));
         Assert.True(await db.Credits.CountAsync() >= 20);
+        Assert.Equal(2, await db.FeedbackRounds.CountAsync());
+        Assert.True(await db.FeedbackResponses.CountAsync() > 20);
+        Assert.Equal(await db.FeedbackResponses.CountAsync(), await db.FeedbackParticipation.CountAsync(p => p.HasAnswered));
         Assert.Equal(DemoOrganisation.SignIns.Select(s => s.Email).Distinct().Count(), await db.People.CountAsync());
     }
 }

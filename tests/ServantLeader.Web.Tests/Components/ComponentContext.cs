@@ -72,6 +72,9 @@ public abstract class ComponentContext : BunitContext, IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    protected async Task<Actor> HrAsync() => new(await Get<PeopleService>().CreateAsync(Admin,
+        new PersonDraft { DisplayName = "Hana HR", Email = "hana@example.org", Password = "long-enough-password", IsHr = true }, default), IsHr: true);
+
     protected void SignInAs(Actor actor, string name) =>
         _auth.SetAuthorized(name).SetClaims(
             new Claim(PersonClaimsFactory.PersonId, actor.PersonId.ToString(CultureInfo.InvariantCulture)),

@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using ServantLeader.Domain.CheckIns;
 using ServantLeader.Domain.Common;
+using ServantLeader.Domain.Feedback;
 using ServantLeader.Domain.OneOnOnes;
 using ServantLeader.Domain.People;
 using ServantLeader.Domain.Requests;
@@ -40,6 +41,7 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>, IAsyncL
     public int MiasCheckIn { get; private set; }
     public const string MiasBlocker = "Mia private blocker about her workload";
     public int LeaAndMiasOneOnOne { get; private set; }
+    public int FeedbackRound { get; private set; }
     public const string LeasPrivateNote = "Lea private note: Mia may be close to burning out";
 
     public static string Email(string name) => $"{name.ToLowerInvariant()}@example.org";
@@ -94,6 +96,14 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>, IAsyncL
         await oneOnOnes.SaveNotesAsync(Lea, new MeetingNotes
         {
             MeetingId = LeaAndMiasOneOnOne, ExpectedVersion = 0, SharedNotes = "Shared: agreed to pair on Tuesdays.", PrivateNotes = LeasPrivateNote,
+        }, ct);
+
+        var feedback = scope.ServiceProvider.GetRequiredService<FeedbackService>();
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        FeedbackRound = await feedback.OpenRoundAsync(Hr, new OpenRound
+        {
+            Name = "Test round", InstrumentId = (await feedback.InstrumentsAsync(Hr, ct)).Single(i => i.IsDefault).Id,
+            TeamIds = [Product], OpensOn = today, ClosesOn = today.AddDays(7),
         }, ct);
     }
 

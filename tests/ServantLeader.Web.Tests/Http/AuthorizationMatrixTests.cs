@@ -44,6 +44,13 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         ("/one-on-ones", [S, O, O, O, O, O, O]),
         ("/one-on-ones/{Id:int}", [S, O, N, O, N, N, N]),
         ("/hr/check-ins", [S, D, D, D, D, O, D]),
+        ("/feedback", [S, O, O, O, O, O, O]),
+        ("/feedback/{RoundId:int}/{SubjectId:int}", [S, O, N, O, N, N, N]),
+        ("/feedback/results", [S, O, O, O, O, O, O]),
+        ("/feedback/privacy", [S, O, O, O, O, O, O]),
+        ("/hr/feedback", [S, D, D, D, D, O, D]),
+        ("/hr/feedback/{RoundId:int}", [S, D, D, D, D, O, D]),
+        ("/hr/instruments", [S, D, D, D, D, O, D]),
         ("/account/login", [O, O, O, O, O, O, O]),
         ("/account/access-denied", [O, O, O, O, O, O, O]),
         ("/not-found", [O, O, O, O, O, O, O]),
@@ -82,7 +89,9 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         var path = template.Replace("/requests/{Id:int}", $"/requests/{app.MiasRequest}", StringComparison.Ordinal)
             .Replace("/teams/{Id:int}", $"/teams/{app.Product}", StringComparison.Ordinal)
             .Replace("/check-ins/{Id:int}", $"/check-ins/{app.MiasCheckIn}", StringComparison.Ordinal)
-            .Replace("/one-on-ones/{Id:int}", $"/one-on-ones/{app.LeaAndMiasOneOnOne}", StringComparison.Ordinal);
+            .Replace("/one-on-ones/{Id:int}", $"/one-on-ones/{app.LeaAndMiasOneOnOne}", StringComparison.Ordinal)
+            .Replace("/feedback/{RoundId:int}/{SubjectId:int}", $"/feedback/{app.FeedbackRound}/{app.Lea.PersonId}", StringComparison.Ordinal)
+            .Replace("/hr/feedback/{RoundId:int}", $"/hr/feedback/{app.FeedbackRound}", StringComparison.Ordinal);
         var client = who switch
         {
             Who.Anonymous => app.Anonymous(),
