@@ -8,7 +8,10 @@ namespace ServantLeader.Web.Tests.Http;
 /// Every routable page, tried by every kind of person, over real HTTP. A page added without a row here fails
 /// <see cref="Every_routable_page_has_a_row"/>, so nobody can ship a page whose access was never decided.
 /// </summary>
+// The matrix covers every area's pages, so each area's filter runs it.
 [Trait("Area", "Requests")]
+[Trait("Area", "CheckIns")]
+[Trait("Area", "Survey")]
 public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory>
 {
     public enum Who { Anonymous, Member, OtherMember, Leader, OtherLeader, Hr, Admin }
