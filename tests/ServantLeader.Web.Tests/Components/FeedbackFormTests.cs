@@ -37,7 +37,7 @@ public sealed class FeedbackFormTests : ComponentContext
         {
             if (i != 2)
             {
-                page.FindAll("fieldset.sl-statement")[i].QuerySelectorAll("[role=radio]").ElementAt(5).Click();
+                page.FindAll("fieldset.sl-statement")[i].QuerySelectorAll("input[type=radio]").ElementAt(5).Change(true);
             }
         }
         await page.Find("form").SubmitAsync();
@@ -45,7 +45,7 @@ public sealed class FeedbackFormTests : ComponentContext
         var third = page.FindAll("fieldset.sl-statement")[2];
         Assert.Equal("Choose how much you agree, from 1 to 7.", third.QuerySelector(".validation-message")!.TextContent);
         Assert.Single(page.FindAll(".validation-message"));
-        Assert.Equal("true", page.FindAll("fieldset.sl-statement")[0].QuerySelectorAll("[role=radio]").ElementAt(5).GetAttribute("aria-checked"));
+        Assert.True(page.FindAll("fieldset.sl-statement")[0].QuerySelectorAll("input[type=radio]").ElementAt(5).HasAttribute("checked"));
         await using var db = await Get<IDbContextFactory<ServantLeaderDb>>().CreateDbContextAsync();
         Assert.Equal(0, await db.FeedbackResponses.CountAsync());
         Assert.Equal(items.Count, statements.Count);
@@ -60,7 +60,7 @@ public sealed class FeedbackFormTests : ComponentContext
         page.WaitForElement("fieldset.sl-statement");
         foreach (var statement in page.FindAll("fieldset.sl-statement").ToList().Select((_, i) => i))
         {
-            page.FindAll("fieldset.sl-statement")[statement].QuerySelectorAll("[role=radio]").ElementAt(4).Click();
+            page.FindAll("fieldset.sl-statement")[statement].QuerySelectorAll("input[type=radio]").ElementAt(4).Change(true);
         }
 
         await page.Find("form").SubmitAsync();
