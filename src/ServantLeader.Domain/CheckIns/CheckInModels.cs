@@ -89,7 +89,7 @@ public sealed record WeekRow(int MemberId, string MemberName, WeekStatus Status,
 
 public sealed record WeekTeam(int TeamId, string TeamName, CheckInPeriod Period, bool IsPastDue, IReadOnlyList<WeekRow> Rows);
 
-public sealed record UnreviewedCheckIn(int Id, int TeamId, string MemberName, CheckInPeriod Period, DateTimeOffset SubmittedAt, bool HasBlocker);
+public sealed record UnreviewedCheckIn(int Id, int TeamId, string TeamName, string MemberName, CheckInPeriod Period, DateTimeOffset SubmittedAt, bool HasBlocker);
 
 public enum ReminderKind
 {

@@ -254,7 +254,7 @@ public sealed class CheckInService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         return await db.CheckIns
             .Where(c => led.Contains(c.TeamId) && c.Status == CheckInStatus.Submitted)
             .OrderBy(c => c.SubmittedAt)
-            .Select(c => new UnreviewedCheckIn(c.Id, c.TeamId, c.Member.DisplayName, new CheckInPeriod(c.PeriodStart, c.PeriodDue),
+            .Select(c => new UnreviewedCheckIn(c.Id, c.TeamId, c.Team.Name, c.Member.DisplayName, new CheckInPeriod(c.PeriodStart, c.PeriodDue),
                 c.SubmittedAt!.Value, c.Challenges != ""))
             .ToListAsync(ct);
     }
@@ -273,11 +273,10 @@ public sealed class CheckInService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
                     team.Period.Due, 1, null));
             }
         }
-        foreach (var group in (await UnreviewedAsync(actor, ct)).GroupBy(u => u.TeamId))
+        foreach (var group in (await UnreviewedAsync(actor, ct)).GroupBy(u => (u.TeamId, u.TeamName)))
         {
-            await using var db = await dbs.CreateDbContextAsync(ct);
-            var name = await db.Teams.Where(t => t.Id == group.Key).Select(t => t.Name).SingleAsync(ct);
-            reminders.Add(new Reminder(ReminderKind.ReviewsWaiting, group.Key, name, null, group.Count(), group.Min(u => u.SubmittedAt)));
+            reminders.Add(new Reminder(ReminderKind.ReviewsWaiting, group.Key.TeamId, group.Key.TeamName, null, group.Count(),
+                group.Min(u => u.SubmittedAt)));
         }
         return reminders;
     }

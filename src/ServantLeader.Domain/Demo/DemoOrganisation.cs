@@ -123,30 +123,23 @@ public sealed partial class DemoOrganisation(PeopleService people, IDbContextFac
         db.Memberships.Add(new Membership(teams["Platform"].Id, ids["amara"], TeamRole.Member, start.AddDays(-30)));
         await db.SaveChangesAsync(ct);
 
+        // Each team with its leader and members, Amara included in Platform as a member.
+        var crews = Seats.GroupBy(s => s.Team).Select(g => (
+            Team: teams[g.Key],
+            Leader: ids[g.First(s => s.Role == TeamRole.Leader).Handle],
+            Members: g.Where(s => s.Role == TeamRole.Member).Select(s => ids[s.Handle])
+                .Concat(g.Key == "Platform" ? [ids["amara"]] : []).ToList())).ToList();
+
         var random = new Random(20261122);
-        foreach (var teamSeats in Seats.GroupBy(s => s.Team))
+        foreach (var (team, leader, members) in crews)
         {
-            var team = teams[teamSeats.Key];
-            var leader = ids[teamSeats.First(s => s.Role == TeamRole.Leader).Handle];
-            var members = teamSeats.Where(s => s.Role == TeamRole.Member).Select(s => ids[s.Handle]).ToList();
-            if (team.Name == "Platform")
-            {
-                members.Add(ids["amara"]);
-            }
             SeedTeamHistory(db, random, team.Id, leader, members, start, now);
         }
         await db.SaveChangesAsync(ct);
 
         teams["Platform"].ScheduleCheckIns(CheckInCadence.Fortnightly, DayOfWeek.Thursday);
-        foreach (var teamSeats in Seats.GroupBy(s => s.Team))
+        foreach (var (team, leader, members) in crews)
         {
-            var team = teams[teamSeats.Key];
-            var leader = ids[teamSeats.First(s => s.Role == TeamRole.Leader).Handle];
-            var members = teamSeats.Where(s => s.Role == TeamRole.Member).Select(s => ids[s.Handle]).ToList();
-            if (team.Name == "Platform")
-            {
-                members.Add(ids["amara"]);
-            }
             await SeedRhythmAsync(db, random, team, leader, members, now, ct);
         }
         await SeedFeedbackAsync(db, random, teams.Values.Select(t => t.Id).ToList(), now, ct);

@@ -156,24 +156,20 @@ public sealed class FeedbackService(IDbContextFactory<ServantLeaderDb> dbs, Time
     public async Task<IReadOnlyList<Invitation>> InvitationsAsync(Actor actor, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var today = time.Today();
-        return await db.FeedbackParticipation
-            .Where(p => p.RespondentId == actor.PersonId)
-            .Join(db.FeedbackRounds.Where(r => r.OpensOn <= today && r.ClosesOn >= today), p => p.RoundId, r => r.Id, (p, r) => new { p, r })
-            .Join(db.People, x => x.p.SubjectId, s => s.Id, (x, s) => new { x.p, x.r, s.DisplayName })
-            .OrderBy(x => x.r.ClosesOn).ThenBy(x => x.p.IsSelfView).ThenBy(x => x.DisplayName)
-            .Select(x => new Invitation(x.r.Id, x.r.Name, x.r.ClosesOn, x.p.SubjectId, x.DisplayName, x.p.IsSelfView, x.p.HasAnswered))
-            .ToListAsync(ct);
+        return await OpenInvitations(db, actor).ToListAsync(ct);
     }
 
     /// <summary>How many answers the actor still owes in open rounds; computed from participation only.</summary>
-    public async Task<int> PendingCountAsync(Actor actor, CancellationToken ct) =>
-        (await InvitationsAsync(actor, ct)).Count(i => !i.HasAnswered);
+    public async Task<int> PendingCountAsync(Actor actor, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await OpenInvitations(db, actor, p => !p.HasAnswered).CountAsync(ct);
+    }
 
     public async Task<FeedbackForm> FormAsync(Actor actor, int roundId, int subjectId, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var invitation = (await InvitationsAsync(actor, ct)).SingleOrDefault(i => i.RoundId == roundId && i.SubjectId == subjectId)
+        var invitation = await OpenInvitations(db, actor, p => p.RoundId == roundId && p.SubjectId == subjectId).SingleOrDefaultAsync(ct)
                          ?? throw new NotFoundException();
         if (invitation.HasAnswered)
         {
@@ -185,6 +181,20 @@ public sealed class FeedbackService(IDbContextFactory<ServantLeaderDb> dbs, Time
             .Select(i => new ItemView(i.Id, i.Dimension, i.Text)).ToListAsync(ct);
         return new FeedbackForm(roundId, invitation.RoundName, invitation.ClosesOn, subjectId, invitation.SubjectName, invitation.IsSelfView,
             items, instrument.OpenQuestion);
+    }
+
+    /// <summary>The actor's participation rows in rounds open today, optionally narrowed, as invitations.</summary>
+    private IQueryable<Invitation> OpenInvitations(ServantLeaderDb db, Actor actor,
+        System.Linq.Expressions.Expression<Func<Participation, bool>>? narrow = null)
+    {
+        var today = time.Today();
+        return db.FeedbackParticipation
+            .Where(p => p.RespondentId == actor.PersonId)
+            .Where(narrow ?? (_ => true))
+            .Join(db.FeedbackRounds.Where(r => r.OpensOn <= today && r.ClosesOn >= today), p => p.RoundId, r => r.Id, (p, r) => new { p, r })
+            .Join(db.People, x => x.p.SubjectId, s => s.Id, (x, s) => new { x.p, x.r, s.DisplayName })
+            .OrderBy(x => x.r.ClosesOn).ThenBy(x => x.p.IsSelfView).ThenBy(x => x.DisplayName)
+            .Select(x => new Invitation(x.r.Id, x.r.Name, x.r.ClosesOn, x.p.SubjectId, x.DisplayName, x.p.IsSelfView, x.p.HasAnswered));
     }
 
     /// <summary>

@@ -23,16 +23,27 @@ public sealed class OneOnOneService(IDbContextFactory<ServantLeaderDb> dbs, Time
             .Select(x => new { LeaderId = x.l.PersonId, LeaderName = x.l.Person.DisplayName, MemberId = x.m.PersonId, MemberName = x.m.Person.DisplayName })
             .Distinct()
             .ToListAsync(ct);
+        // Three grouped queries for all pairs at once, rather than three per pair.
+        var meetings = db.OneOnOnes.Where(o => o.LeaderId == me || o.MemberId == me);
+        var upcoming = (await meetings.Where(o => o.Status == MeetingStatus.Upcoming)
+                .Select(o => new { o.LeaderId, o.MemberId, o.Id, o.PlannedFor }).ToListAsync(ct))
+            .ToLookup(o => (o.LeaderId, o.MemberId));
+        var lastHeld = await meetings.Where(o => o.Status == MeetingStatus.Held)
+            .GroupBy(o => new { o.LeaderId, o.MemberId })
+            .Select(g => new { g.Key.LeaderId, g.Key.MemberId, HeldAt = g.Max(o => o.HeldAt) })
+            .ToDictionaryAsync(x => (x.LeaderId, x.MemberId), x => x.HeldAt, ct);
+        var openActions = await db.ActionItems.Where(a => (a.LeaderId == me || a.MemberId == me) && a.DoneAt == null)
+            .GroupBy(a => new { a.LeaderId, a.MemberId })
+            .Select(g => new { g.Key.LeaderId, g.Key.MemberId, Count = g.Count() })
+            .ToDictionaryAsync(x => (x.LeaderId, x.MemberId), x => x.Count, ct);
+
         var result = new List<OneOnOnePair>();
         foreach (var p in pairs.OrderBy(p => p.LeaderId == me ? 0 : 1).ThenBy(p => p.LeaderId == me ? p.MemberName : p.LeaderName))
         {
-            var current = await db.OneOnOnes.Where(o => o.LeaderId == p.LeaderId && o.MemberId == p.MemberId && o.Status == MeetingStatus.Upcoming)
-                .Select(o => new { o.Id, o.PlannedFor }).FirstOrDefaultAsync(ct);
-            var lastHeld = await db.OneOnOnes.Where(o => o.LeaderId == p.LeaderId && o.MemberId == p.MemberId && o.Status == MeetingStatus.Held)
-                .MaxAsync(o => o.HeldAt, ct);
-            var open = await db.ActionItems.CountAsync(a => a.LeaderId == p.LeaderId && a.MemberId == p.MemberId && a.DoneAt == null, ct);
+            var key = (p.LeaderId, p.MemberId);
+            var current = upcoming[key].FirstOrDefault();
             result.Add(new OneOnOnePair(p.LeaderId, p.LeaderName, p.MemberId, p.MemberName, p.LeaderId == me, current?.Id,
-                current?.PlannedFor, lastHeld, open));
+                current?.PlannedFor, lastHeld.GetValueOrDefault(key), openActions.GetValueOrDefault(key)));
         }
         return result;
     }

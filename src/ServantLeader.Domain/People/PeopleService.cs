@@ -25,10 +25,12 @@ public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory
             .SingleOrDefaultAsync(ct);
     }
 
-    public async Task<int?> PersonIdForUserAsync(string userId, CancellationToken ct)
+    /// <summary>The person behind an Identity user, for the sign-in cookie.</summary>
+    public async Task<PersonChoice?> ForUserAsync(string userId, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.People.Where(p => p.UserId == userId).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
+        return await db.People.Where(p => p.UserId == userId).Select(p => new PersonChoice(p.Id, p.DisplayName, p.Email))
+            .SingleOrDefaultAsync(ct);
     }
 
     public async Task<IReadOnlyList<PersonRow>> ListAsync(Actor actor, CancellationToken ct)

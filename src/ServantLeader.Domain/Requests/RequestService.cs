@@ -14,6 +14,10 @@ public sealed class RequestService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
     public const int MinRating = 1;
     public const int MaxRating = 5;
 
+    private static readonly System.Linq.Expressions.Expression<Func<ServiceRequest, InboxItem>> AsInboxItem =
+        r => new InboxItem(r.Id, r.Title, r.Category, r.Urgency, r.Status, r.CreatedAt, r.NeededBy,
+            r.RequesterId, r.Requester.DisplayName, r.TeamId, r.Team.Name, r.Version);
+
     /// <summary>The teams the actor belongs to as a member, and who leads each.</summary>
     public async Task<IReadOnlyList<TeamToAsk>> TeamsToAskAsync(Actor actor, CancellationToken ct)
     {
@@ -96,8 +100,7 @@ public sealed class RequestService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
             .Where(r => led.Contains(r.TeamId)
                         && (r.Status == RequestStatus.Open || r.Status == RequestStatus.Acknowledged))
             .OrderBy(r => r.CreatedAt)
-            .Select(r => new InboxItem(r.Id, r.Title, r.Category, r.Urgency, r.Status, r.CreatedAt, r.NeededBy,
-                r.RequesterId, r.Requester.DisplayName, r.TeamId, r.Team.Name, r.Version))
+            .Select(AsInboxItem)
             .ToListAsync(ct);
     }
 
@@ -111,8 +114,7 @@ public sealed class RequestService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
             .Where(r => led.Contains(r.TeamId)
                         && ((r.ResolvedAt != null && r.ResolvedAt >= since) || (r.DeclinedAt != null && r.DeclinedAt >= since)))
             .OrderByDescending(r => r.CreatedAt)
-            .Select(r => new InboxItem(r.Id, r.Title, r.Category, r.Urgency, r.Status, r.CreatedAt, r.NeededBy,
-                r.RequesterId, r.Requester.DisplayName, r.TeamId, r.Team.Name, r.Version))
+            .Select(AsInboxItem)
             .ToListAsync(ct);
     }
 

@@ -21,12 +21,10 @@ internal sealed class PersonClaimsFactory(
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(IdentityUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        var personId = await people.PersonIdForUserAsync(user.Id, CancellationToken.None);
-        if (personId is { } id)
+        if (await people.ForUserAsync(user.Id, CancellationToken.None) is { } person)
         {
-            identity.AddClaim(new Claim(PersonId, id.ToString(CultureInfo.InvariantCulture)));
-            var profile = await people.ProfileAsync(id, CancellationToken.None);
-            identity.AddClaim(new Claim(DisplayName, profile?.DisplayName ?? user.Email ?? ""));
+            identity.AddClaim(new Claim(PersonId, person.Id.ToString(CultureInfo.InvariantCulture)));
+            identity.AddClaim(new Claim(DisplayName, person.DisplayName));
         }
         return identity;
     }

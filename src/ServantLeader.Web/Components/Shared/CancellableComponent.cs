@@ -10,7 +10,21 @@ public abstract class CancellableComponent : ComponentBase, IDisposable
 {
     private readonly CancellationTokenSource _aborted = new();
 
+    [Inject] private NavigationManager Navigator { get; set; } = null!;
+
     protected CancellationToken Aborted => _aborted.Token;
+
+    /// <summary>
+    /// For a resource the person may not see (or that does not exist): on the first (HTTP) render this answers 404
+    /// with the app's not-found page, so not even existence leaks; once interactive, the page shows its own message.
+    /// </summary>
+    protected void AnswerNotFound()
+    {
+        if (!RendererInfo.IsInteractive)
+        {
+            Navigator.NotFound();
+        }
+    }
 
     public void Dispose()
     {
