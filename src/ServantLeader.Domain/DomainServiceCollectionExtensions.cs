@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServantLeader.Domain.CheckIns;
 using ServantLeader.Domain.Credits;
+using ServantLeader.Domain.Dashboard;
 using ServantLeader.Domain.Data;
 using ServantLeader.Domain.Feedback;
 using ServantLeader.Domain.OneOnOnes;
@@ -56,6 +57,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<OneOnOneService>();
         services.AddScoped<CreditService>();
         services.AddScoped<FeedbackService>();
+        services.AddScoped<DashboardService>();
+        services.AddMemoryCache();
         services.AddScoped<DemoOrganisation>();
         return services;
     }

@@ -43,6 +43,9 @@ public sealed class TestDatabase : IAsyncLifetime
         await _connection.DisposeAsync();
     }
 
+    /// <summary>The open connection, for tests that write or read rows without EF.</summary>
+    public SqliteConnection Connection => _connection;
+
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     public ServantLeaderDb NewDb() => Get<IDbContextFactory<ServantLeaderDb>>().CreateDbContext();
@@ -77,9 +80,12 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => Now;
 
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+    /// <summary>The organisation's time zone; UTC unless a test sets one with daylight saving.</summary>
+    public TimeZoneInfo Zone { get; set; } = TimeZoneInfo.Utc;
+
+    public override TimeZoneInfo LocalTimeZone => Zone;
 
     public void Advance(TimeSpan by) => Now += by;
 
-    public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, Zone).DateTime);
 }

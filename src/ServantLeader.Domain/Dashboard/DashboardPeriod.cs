@@ -1,0 +1,99 @@
+using ServantLeader.Domain.Common;
+
+namespace ServantLeader.Domain.Dashboard;
+
+/// <summary>
+/// The calendar days a dashboard covers, both ends included, in the organisation's time zone (the server's).
+/// Weeks run Monday to Sunday; the first and last week may be partial.
+/// </summary>
+public sealed record DashboardPeriod
+{
+    public const int MaxDays = 731;
+    public static IReadOnlyList<int> PresetWeeks { get; } = [4, 12, 26, 52];
+
+    public DateOnly From { get; }
+    public DateOnly To { get; }
+
+    /// <summary>Set for the presets ("last 12 weeks"); null for a custom range.</summary>
+    public int? Weeks { get; }
+
+    private DashboardPeriod(DateOnly from, DateOnly to, int? weeks)
+    {
+        From = from;
+        To = to;
+        Weeks = weeks;
+    }
+
+    public int Days => To.DayNumber - From.DayNumber + 1;
+
+    /// <summary>The week containing <paramref name="today"/> and the <paramref name="weeks"/> − 1 weeks before it.</summary>
+    public static DashboardPeriod LastWeeks(int weeks, DateOnly today)
+    {
+        var rules = new Rules();
+        rules.Check(weeks is >= 1 and <= 104, "weeks", "Choose between 1 and 104 weeks.");
+        rules.ThrowIfAny();
+        return new DashboardPeriod(WeekStart(today).AddDays(-7 * (weeks - 1)), today, weeks);
+    }
+
+    public static DashboardPeriod Custom(DateOnly from, DateOnly to, DateOnly today)
+    {
+        var rules = new Rules();
+        rules.Check(from <= to, "from", "The start must be on or before the end.");
+        rules.Check(to <= today, "to", "The end can't be in the future.");
+        rules.Check(to.DayNumber - from.DayNumber < MaxDays, "from", $"A period can cover at most {MaxDays} days (two years).");
+        rules.ThrowIfAny();
+        return new DashboardPeriod(from, to, null);
+    }
+
+    public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    /// <summary>The weeks of the period, clipped to it, oldest first.</summary>
+    public IReadOnlyList<DayRange> WeekRanges()
+    {
+        var result = new List<DayRange>();
+        for (var start = WeekStart(From); start <= To; start = start.AddDays(7))
+        {
+            var from = start < From ? From : start;
+            var end = start.AddDays(6);
+            result.Add(new DayRange(from, end > To ? To : end));
+        }
+        return result;
+    }
+
+    /// <summary>The first and the second half of the period; with an odd number of days the second is longer.</summary>
+    public (DayRange First, DayRange Second) Halves()
+    {
+        var firstDays = Math.Max(1, Days / 2);
+        var firstEnd = From.AddDays(firstDays - 1);
+        return Days == 1
+            ? (new DayRange(From, To), new DayRange(From, To))
+            : (new DayRange(From, firstEnd), new DayRange(firstEnd.AddDays(1), To));
+    }
+
+    public DayRange Whole => new(From, To);
+
+    public override string ToString() => Weeks is { } w ? $"last {w} weeks" : $"{From:yyyy-MM-dd} – {To:yyyy-MM-dd}";
+}
+
+/// <summary>Calendar days, both ends included.</summary>
+public readonly record struct DayRange(DateOnly From, DateOnly To)
+{
+    /// <summary>
+    /// The instants the days cover in <paramref name="zone"/>: from local midnight starting <see cref="From"/> to local
+    /// midnight after <see cref="To"/>. A week across a daylight-saving change is 167 or 169 hours long, not 168.
+    /// </summary>
+    public (long StartMs, long EndMs) Instants(TimeZoneInfo zone) =>
+        (StartOfDay(From, zone).ToUnixTimeMilliseconds(), StartOfDay(To.AddDays(1), zone).ToUnixTimeMilliseconds());
+
+    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        // Where midnight is skipped by a daylight-saving change, the day starts at the first instant that exists.
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(15);
+        }
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset);
+    }
+}

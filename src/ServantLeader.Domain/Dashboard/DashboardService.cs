@@ -1,0 +1,195 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using ServantLeader.Domain.Common;
+using ServantLeader.Domain.Data;
+using ServantLeader.Domain.Teams;
+
+namespace ServantLeader.Domain.Dashboard;
+
+/// <summary>
+/// The "service provided" dashboard: a team's figures for its leaders and for HR, and HR's overview of every team.
+/// Leaders see everything about their own team; HR sees aggregates only, each computed from at least
+/// <see cref="MinGroupSize"/> people, and never the member coverage table.
+/// </summary>
+public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time, IMemoryCache cache)
+{
+    public const int MinGroupSize = 3;
+
+    /// <summary>The organisation medians are a backdrop, not a live figure: they are recomputed every few minutes.</summary>
+    public static readonly TimeSpan MedianLifetime = TimeSpan.FromMinutes(5);
+
+    public DashboardPeriod LastWeeks(int weeks) => DashboardPeriod.LastWeeks(weeks, time.Today());
+
+    public DashboardPeriod Custom(DateOnly from, DateOnly to) => DashboardPeriod.Custom(from, to, time.Today());
+
+    public DateOnly Today => time.Today();
+
+    /// <summary>The teams whose dashboard the actor may open: the ones they lead, or every team for HR.</summary>
+    public async Task<IReadOnlyList<DashboardTeam>> TeamsAsync(Actor actor, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var teams = actor.IsHr ? db.Teams : db.Teams.Where(t => db.TeamsLedBy(actor.PersonId).Contains(t.Id));
+        return await teams.OrderBy(t => t.Name).Select(t => new DashboardTeam(t.Id, t.Name)).ToListAsync(ct);
+    }
+
+    public async Task<TeamDashboard> TeamAsync(Actor actor, int teamId, DashboardPeriod period, int quietWeeks, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var leads = await db.LeadsTeamAsync(actor.PersonId, teamId, ct);
+        if (!leads && !actor.IsHr)
+        {
+            throw new NotFoundException();
+        }
+        var team = await db.Teams.Where(t => t.Id == teamId).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
+        var forHr = !leads;
+        quietWeeks = Math.Clamp(quietWeeks, 1, 52);
+
+        var weeks = period.WeekRanges();
+        var (first, second) = period.Halves();
+        var buckets = new List<Bucket> { new(Bucket.Whole, period.Whole) };
+        buckets.AddRange(weeks.Select((w, i) => new Bucket(i, w)));
+        var queries = new FigureQueries(db, time.LocalTimeZone, time.GetUtcNow(), teamId);
+        await queries.RequestsAsync(buckets, ct);
+        await queries.SupportAsync(buckets, ct);
+        await queries.CheckInsAsync([.. buckets, new Bucket(Bucket.FirstHalf, first), new Bucket(Bucket.SecondHalf, second)], time.Today(), ct);
+        await queries.BlockersAsync(ct);
+        await queries.CreditAsync(buckets, ct);
+        var categories = await queries.CategoriesAsync(period.Whole, ct);
+
+        var figures = FiguresOf(queries, teamId, forHr);
+        var trends = Measures.All.Where(d => d.HasTrend).ToDictionary(d => d.Measure, d => (IReadOnlyList<TrendPoint>)weeks
+            .Select((w, i) => Shown(d, queries.For(teamId, i), forHr))
+            .Select((f, i) => new TrendPoint(weeks[i].From, f.Value, f.Withheld))
+            .ToList());
+        var members = figures.First(f => f.Measure == Measure.Coverage).People;
+
+        return new TeamDashboard(team.Id, team.Name, members, period, forHr, figures, trends,
+            categories.Select(c => forHr && IsSmallGroup(c.People) ? c with { Entries = 0, Hours = 0, Withheld = true } : c).ToList(),
+            forHr ? null : await MemberCoverageAsync(db, teamId, period, quietWeeks, ct),
+            quietWeeks, FlagRules.Raise(m => figures.First(f => f.Measure == m)));
+    }
+
+    /// <summary>The median team's value of every figure over the period, among teams whose figure HR could see.</summary>
+    public async Task<IReadOnlyDictionary<Measure, double?>> OrganisationMediansAsync(Actor actor, DashboardPeriod period, CancellationToken ct)
+    {
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            if (!actor.IsHr && !await db.TeamsLedBy(actor.PersonId).AnyAsync(ct))
+            {
+                throw new ActionNotAllowedException("Only leaders and HR see the organisation's figures.");
+            }
+        }
+        var key = (nameof(OrganisationMediansAsync), period.From, period.To, time.Today());
+        if (cache.TryGetValue(key, out IReadOnlyDictionary<Measure, double?>? medians) && medians is not null)
+        {
+            return medians;
+        }
+        var rows = await RowsAsync(period, ct);
+        medians = MediansOf(rows);
+        cache.Set(key, medians, MedianLifetime);
+        return medians;
+    }
+
+    public async Task<Overview> OverviewAsync(Actor actor, DashboardPeriod period, CancellationToken ct)
+    {
+        if (!actor.IsHr)
+        {
+            throw new ActionNotAllowedException("Only HR sees the overview of every team.");
+        }
+        var rows = await RowsAsync(period, ct);
+        return new Overview(period, rows, MediansOf(rows));
+    }
+
+    private async Task<IReadOnlyList<OverviewRow>> RowsAsync(DashboardPeriod period, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var (first, second) = period.Halves();
+        var whole = new List<Bucket> { new(Bucket.Whole, period.Whole) };
+        var queries = new FigureQueries(db, time.LocalTimeZone, time.GetUtcNow(), teamId: null);
+        await queries.RequestsAsync(whole, ct);
+        await queries.SupportAsync(whole, ct);
+        await queries.CheckInsAsync([.. whole, new Bucket(Bucket.FirstHalf, first), new Bucket(Bucket.SecondHalf, second)], time.Today(), ct);
+        await queries.BlockersAsync(ct);
+        await queries.CreditAsync(whole, ct);
+
+        var teams = await db.Teams.OrderBy(t => t.Name)
+            .Select(t => new
+            {
+                t.Id,
+                t.Name,
+                Leaders = t.Memberships.Where(m => m.Role == TeamRole.Leader).OrderBy(m => m.Person.DisplayName).Select(m => m.Person.DisplayName).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        return teams.Select(t =>
+        {
+            var figures = FiguresOf(queries, t.Id, forHr: true).ToDictionary(f => f.Measure);
+            return new OverviewRow(t.Id, t.Name, string.Join(", ", t.Leaders), figures[Measure.Coverage].People, figures,
+                FlagRules.Raise(m => figures[m]));
+        }).ToList();
+    }
+
+    private static Dictionary<Measure, double?> MediansOf(IReadOnlyList<OverviewRow> rows) =>
+        Measures.All.ToDictionary(d => d.Measure, d => Percentile.Of(
+            rows.Select(r => r[d.Measure]).Where(f => f is { Withheld: false, Value: not null }).Select(f => f.Value!.Value), 50));
+
+    private static List<Figure> FiguresOf(FigureQueries queries, int teamId, bool forHr)
+    {
+        var whole = queries.For(teamId, Bucket.Whole);
+        var first = queries.For(teamId, Bucket.FirstHalf);
+        var second = queries.For(teamId, Bucket.SecondHalf);
+        return Measures.All.Select(d =>
+        {
+            if (d.Measure != Measure.PulseChange)
+            {
+                return Shown(d, whole, forHr);
+            }
+            var before = first.GetValueOrDefault(Measure.PulseMean);
+            var after = second.GetValueOrDefault(Measure.PulseMean);
+            var change = before.Value is { } b && after.Value is { } a ? a - b : (double?)null;
+            return Shown(d, new Dictionary<Measure, Cell> { [d.Measure] = new(change, Math.Min(before.People, after.People)) }, forHr);
+        }).ToList();
+    }
+
+    /// <summary>A count with no rows is zero; a share or a mean with nothing to divide by is "no data yet".</summary>
+    private static Figure Shown(MeasureDefinition definition, IReadOnlyDictionary<Measure, Cell> cells, bool forHr)
+    {
+        var cell = cells.TryGetValue(definition.Measure, out var c)
+            ? c
+            : new Cell(IsCount(definition.Measure) ? 0 : null, 0);
+        return forHr && IsSmallGroup(cell.People)
+            ? new Figure(definition, null, cell.People, Withheld: true)
+            : new Figure(definition, cell.Value, cell.People, Withheld: false);
+    }
+
+    private static bool IsCount(Measure measure) => measure is Measure.RequestsReceived or Measure.SupportEntries
+        or Measure.SupportHours or Measure.OpenBlockers or Measure.CreditGiven or Measure.CreditReceived;
+
+    /// <summary>Zero people reveals nothing about anyone; one or two would.</summary>
+    private static bool IsSmallGroup(int people) => people is > 0 and < MinGroupSize;
+
+    private async Task<IReadOnlyList<MemberCoverage>> MemberCoverageAsync(ServantLeaderDb db, int teamId, DashboardPeriod period,
+        int quietWeeks, CancellationToken ct)
+    {
+        var today = time.Today();
+        var quietSince = today.AddDays(-7 * quietWeeks);
+        var rows = await db.Memberships
+            .Where(m => m.TeamId == teamId && m.Role == TeamRole.Member && m.Person.IsActive)
+            .Select(m => new
+            {
+                m.PersonId,
+                m.Person.DisplayName,
+                Entries = db.SupportEntries.Count(s => s.TeamId == teamId && s.MemberId == m.PersonId && s.Date >= period.From && s.Date <= period.To),
+                Minutes = db.SupportEntries.Where(s => s.TeamId == teamId && s.MemberId == m.PersonId && s.Date >= period.From && s.Date <= period.To)
+                    .Sum(s => (int?)s.Minutes) ?? 0,
+                Last = db.SupportEntries.Where(s => s.TeamId == teamId && s.MemberId == m.PersonId && s.Date <= today)
+                    .Max(s => (DateOnly?)s.Date),
+            })
+            .ToListAsync(ct);
+        return rows
+            .Select(r => new MemberCoverage(r.PersonId, r.DisplayName, r.Entries, r.Minutes / 60.0, r.Last, r.Last is null || r.Last <= quietSince))
+            .OrderByDescending(r => r.Quiet).ThenBy(r => r.LastSupport).ThenBy(r => r.Name, StringComparer.CurrentCulture)
+            .ToList();
+    }
+}

@@ -1,0 +1,139 @@
+using ServantLeader.Domain.Common;
+using ServantLeader.Domain.Dashboard;
+using ServantLeader.TestData;
+
+namespace ServantLeader.Domain.Tests.Dashboard;
+
+/// <summary>
+/// A random organisation, then every figure of every team compared with <see cref="ReferenceFigures"/>: for the whole
+/// period, for each week of it, and in HR's overview with small groups withheld.
+/// </summary>
+[Trait("Area", "Dashboard")]
+public sealed class DashboardCorrectnessTests : DatabaseTests
+{
+    private const double Tolerance = 1e-9;
+    private ReferenceFigures _reference = null!;
+    private GeneratedOrganisation _org = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        // A zone with daylight saving, so that weeks across the change are 167 and 169 hours long.
+        Db.Clock.Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var size = new OrganisationSize(People: 260, Teams: 26, SupportEntries: 5_000, Requests: 1_500, CheckIns: 3_000, Credits: 400, Days: 420)
+        {
+            VaryTeamSizes = true,
+        };
+        _org = await new OrganisationGenerator(Db.Connection, Db.Clock.Now, seed: 4242).GenerateAsync(size);
+        _reference = new ReferenceFigures { Zone = Db.Clock.Zone, Now = Db.Clock.Now };
+        await _reference.LoadAsync(Db.Connection);
+        await _reference.LoadRequestIdsAsync(Db.Connection);
+    }
+
+    public static TheoryData<int> Presets => new() { 4, 12, 26, 52 };
+
+    [Theory]
+    [MemberData(nameof(Presets))]
+    public async Task Every_team_figure_matches_an_independent_computation(int weeks)
+    {
+        var dashboards = Db.Get<DashboardService>();
+        var period = dashboards.LastWeeks(weeks);
+        foreach (var teamId in _org.TeamIds)
+        {
+            var leader = new Actor(_org.LeaderOfTeam[teamId]);
+            var dashboard = await dashboards.TeamAsync(leader, teamId, period, quietWeeks: 4, CancellationToken.None);
+            var expected = _reference.Compute(teamId, period.From, period.To, withHalves: true);
+            foreach (var figure in dashboard.Figures)
+            {
+                Assert.False(figure.Withheld);
+                AssertSame(expected[figure.Measure].Value, figure.Value, $"team {teamId}, {figure.Measure}, {period}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Every_weekly_point_matches_an_independent_computation()
+    {
+        var dashboards = Db.Get<DashboardService>();
+        var period = dashboards.LastWeeks(26);
+        foreach (var teamId in _org.TeamIds.Take(8))
+        {
+            var dashboard = await dashboards.TeamAsync(new Actor(_org.LeaderOfTeam[teamId]), teamId, period, 4, CancellationToken.None);
+            var weeks = period.WeekRanges();
+            foreach (var (measure, points) in dashboard.Trends)
+            {
+                Assert.Equal(weeks.Count, points.Count);
+                for (var i = 0; i < weeks.Count; i++)
+                {
+                    var expected = _reference.Compute(teamId, weeks[i].From, weeks[i].To);
+                    AssertSame(expected[measure].Value, points[i].Value, $"team {teamId}, {measure}, week of {weeks[i].From}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_custom_period_matches_too()
+    {
+        var dashboards = Db.Get<DashboardService>();
+        var period = dashboards.Custom(new DateOnly(2026, 2, 11), new DateOnly(2026, 4, 2));
+        foreach (var teamId in _org.TeamIds)
+        {
+            var dashboard = await dashboards.TeamAsync(new Actor(_org.LeaderOfTeam[teamId]), teamId, period, 4, CancellationToken.None);
+            var expected = _reference.Compute(teamId, period.From, period.To, withHalves: true);
+            foreach (var figure in dashboard.Figures)
+            {
+                AssertSame(expected[figure.Measure].Value, figure.Value, $"team {teamId}, {figure.Measure}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_HR_overview_matches_and_withholds_every_figure_from_fewer_than_three_people()
+    {
+        var hr = await Db.PersonAsync("Hana HR", isHr: true);
+        var overview = await Db.Get<DashboardService>().OverviewAsync(hr, Db.Get<DashboardService>().LastWeeks(12), CancellationToken.None);
+        var withheld = 0;
+        foreach (var row in overview.Rows)
+        {
+            var expected = _reference.Compute(row.TeamId, overview.Period.From, overview.Period.To, withHalves: true);
+            foreach (var (measure, figure) in row.Figures)
+            {
+                var (value, people) = expected[measure];
+                Assert.Equal(people, figure.People);
+                if (people is 1 or 2)
+                {
+                    withheld++;
+                    Assert.True(figure.Withheld, $"team {row.TeamId}, {measure} comes from {people} people and must be withheld");
+                    Assert.Null(figure.Value);
+                }
+                else
+                {
+                    Assert.False(figure.Withheld);
+                    AssertSame(value, figure.Value, $"team {row.TeamId}, {measure}");
+                }
+            }
+        }
+        Assert.True(withheld > 0, "the generated organisation should contain small teams");
+
+        // The organisation median is the median of the values HR may see, team by team.
+        foreach (var definition in Measures.All)
+        {
+            var shown = overview.Rows.Select(r => r[definition.Measure]).Where(f => f.Value is not null).Select(f => f.Value!.Value).Order().ToList();
+            double? median = shown.Count == 0 ? null
+                : shown.Count % 2 == 1 ? shown[shown.Count / 2] : (shown[shown.Count / 2 - 1] + shown[shown.Count / 2]) / 2;
+            AssertSame(median, overview.OrganisationMedians[definition.Measure], $"median of {definition.Measure}");
+        }
+    }
+
+    private static void AssertSame(double? expected, double? actual, string what)
+    {
+        if (expected is null || actual is null)
+        {
+            Assert.True(expected is null && actual is null, $"{what}: expected {expected?.ToString() ?? "no data"}, got {actual?.ToString() ?? "no data"}");
+            return;
+        }
+        Assert.True(Math.Abs(expected.Value - actual.Value) <= Tolerance * Math.Max(1, Math.Abs(expected.Value)),
+            $"{what}: expected {expected}, got {actual}");
+    }
+}

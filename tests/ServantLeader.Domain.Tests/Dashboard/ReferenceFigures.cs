@@ -1,0 +1,203 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using ServantLeader.Domain.CheckIns;
+using ServantLeader.Domain.Dashboard;
+using ServantLeader.Domain.Teams;
+
+namespace ServantLeader.Domain.Tests.Dashboard;
+
+/// <summary>
+/// The dashboard's figures computed a second, independent way: every raw row read with plain ADO.NET, then
+/// LINQ-to-objects straight from the definitions in docs/metrics.md. Shares no code with the dashboard's SQL.
+/// </summary>
+internal sealed class ReferenceFigures
+{
+    private sealed record Request(int Team, int Requester, string Status, long Created, long? Acknowledged, long? Resolved, int? Rating);
+    private sealed record Support(int Team, int Member, int? Request, int Minutes, DateOnly Date);
+    private sealed record Member(int Team, int Person, string Role, long Since, bool Active);
+    private sealed record CheckIn(int Id, int Team, int Member, DateOnly Due, string Status, int? Pulse, bool Blocker, int? Request, long? Submitted, long? Reviewed);
+    private sealed record Credit(int Team, int Giver, int Receiver, long Created);
+    private sealed record Team(int Id, CheckInCadence Cadence, DayOfWeek DueDay);
+
+    private List<Request> _requests = [];
+    private List<Support> _support = [];
+    private List<Member> _members = [];
+    private List<CheckIn> _checkIns = [];
+    private List<Credit> _credits = [];
+    private List<Team> _teams = [];
+
+    public required TimeZoneInfo Zone { get; init; }
+    public required DateTimeOffset Now { get; init; }
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, Zone).DateTime);
+
+    public async Task LoadAsync(SqliteConnection connection)
+    {
+        _requests = await ReadAsync(connection, "SELECT TeamId, RequesterId, Status, CreatedAt, AcknowledgedAt, ResolvedAt, Rating FROM ServiceRequests",
+            r => new Request(r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.GetInt64(3), Long(r, 4), Long(r, 5), r.IsDBNull(6) ? null : r.GetInt32(6)));
+        _support = await ReadAsync(connection, "SELECT TeamId, MemberId, RequestId, Minutes, Date FROM SupportEntries",
+            r => new Support(r.GetInt32(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.GetInt32(3), Day(r.GetString(4))));
+        _members = await ReadAsync(connection, "SELECT m.TeamId, m.PersonId, m.Role, m.Since, p.IsActive FROM Memberships m JOIN People p ON p.Id = m.PersonId",
+            r => new Member(r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4) == 1));
+        _checkIns = await ReadAsync(connection, "SELECT Id, TeamId, MemberId, PeriodDue, Status, Pulse, Challenges, RequestId, SubmittedAt, ReviewedAt FROM CheckIns",
+            r => new CheckIn(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), Day(r.GetString(3)), r.GetString(4), r.IsDBNull(5) ? null : r.GetInt32(5),
+                r.GetString(6).Length > 0, r.IsDBNull(7) ? null : r.GetInt32(7), Long(r, 8), Long(r, 9)));
+        _credits = await ReadAsync(connection, "SELECT TeamId, GiverId, ReceiverId, CreatedAt FROM Credits",
+            r => new Credit(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt64(3)));
+        _teams = await ReadAsync(connection, "SELECT Id, CheckInCadence, CheckInDueDay FROM Teams",
+            r => new Team(r.GetInt32(0), Enum.Parse<CheckInCadence>(r.GetString(1)), Enum.Parse<DayOfWeek>(r.GetString(2))));
+    }
+
+    public IEnumerable<int> TeamIds => _teams.Select(t => t.Id);
+
+    /// <summary>Each figure's value and the number of distinct people it comes from, for one team and some days.</summary>
+    public Dictionary<Measure, (double? Value, int People)> Compute(int team, DateOnly from, DateOnly to, bool withHalves = false)
+    {
+        var t0 = Midnight(from);
+        var t1 = Midnight(to.AddDays(1));
+        var result = new Dictionary<Measure, (double?, int)>();
+
+        var requests = _requests.Where(r => r.Team == team && r.Created >= t0 && r.Created < t1).ToList();
+        var requesters = requests.Select(r => r.Requester).Distinct().Count();
+        result[Measure.RequestsReceived] = (requests.Count, requesters);
+        var acknowledged = requests.Where(r => r.Acknowledged is not null).ToList();
+        var resolved = requests.Where(r => r.Status == "Resolved").ToList();
+        result[Measure.AcknowledgeMedianHours] = (Percent(acknowledged.Select(r => (r.Acknowledged!.Value - r.Created) / 3_600_000.0), 0.5), People(acknowledged));
+        result[Measure.AcknowledgeP90Hours] = (Percent(acknowledged.Select(r => (r.Acknowledged!.Value - r.Created) / 3_600_000.0), 0.9), People(acknowledged));
+        result[Measure.ResolveMedianHours] = (Percent(resolved.Select(r => (r.Resolved!.Value - r.Created) / 3_600_000.0), 0.5), People(resolved));
+        result[Measure.ResolveP90Hours] = (Percent(resolved.Select(r => (r.Resolved!.Value - r.Created) / 3_600_000.0), 0.9), People(resolved));
+        result[Measure.ResolutionRate] = (Share(resolved.Count, requests.Count), requesters);
+        result[Measure.DeclinedShare] = (Share(requests.Count(r => r.Status == "Declined"), requests.Count), requesters);
+        var rated = requests.Where(r => r.Rating is not null).ToList();
+        result[Measure.SatisfactionMean] = (rated.Count == 0 ? null : rated.Average(r => r.Rating!.Value), People(rated));
+        result[Measure.SatisfiedShare] = (Share(rated.Count(r => r.Rating >= 4), rated.Count), People(rated));
+
+        var support = _support.Where(s => s.Team == team && s.Date >= from && s.Date <= to).ToList();
+        var supported = support.Select(s => s.Member).Distinct().Count();
+        result[Measure.SupportEntries] = (support.Count, supported);
+        result[Measure.SupportHours] = (support.Sum(s => s.Minutes) / 60.0, supported);
+        result[Measure.ProactiveShare] = (Share(support.Count(s => s.Request is null), support.Count), supported);
+        var eligible = _members.Where(m => m.Team == team && m.Role == nameof(TeamRole.Member) && m.Active && m.Since < t1).ToList();
+        result[Measure.Coverage] = (Share(eligible.Count(m => support.Any(s => s.Member == m.Person)), eligible.Count), eligible.Count);
+
+        result[Measure.Participation] = Participation(team, from, to);
+        result[Measure.PulseMean] = Pulse(team, from, to);
+        if (withHalves)
+        {
+            var days = to.DayNumber - from.DayNumber + 1;
+            var firstEnd = from.AddDays(days / 2 - 1);
+            var before = Pulse(team, from, firstEnd);
+            var after = Pulse(team, firstEnd.AddDays(1), to);
+            result[Measure.PulseChange] = (before.Value is null || after.Value is null ? null : after.Value - before.Value, Math.Min(before.People, after.People));
+        }
+
+        var submitted = _checkIns.Where(c => c.Team == team && c.Submitted >= t0 && c.Submitted < t1).ToList();
+        var due = submitted.Where(c => c.Reviewed is not null || c.Submitted + 3 * 86_400_000L <= Now.ToUnixTimeMilliseconds()).ToList();
+        result[Measure.ReviewRate] = (Share(due.Count(c => c.Reviewed is not null && c.Reviewed - c.Submitted <= 3 * 86_400_000L), due.Count),
+            submitted.Select(c => c.Member).Distinct().Count());
+
+        var open = _checkIns.Where(c => c.Team == team && c.Status != "Draft" && c.Blocker
+            && (c.Status == "Submitted" || (c.Request is { } id && RequestIsActive(id)))).ToList();
+        result[Measure.OpenBlockers] = (open.Count, open.Select(c => c.Member).Distinct().Count());
+        result[Measure.OldestBlockerDays] = (open.Count == 0 ? null : (Now.ToUnixTimeMilliseconds() - open.Min(c => c.Submitted!.Value)) / 86_400_000.0,
+            open.Select(c => c.Member).Distinct().Count());
+
+        var credits = _credits.Where(k => k.Team == team && k.Created >= t0 && k.Created < t1).ToList();
+        var byLeaders = credits.Where(k => _members.Any(m => m.Team == team && m.Person == k.Giver && m.Role == nameof(TeamRole.Leader))).ToList();
+        var toMembers = credits.Where(k => _members.Any(m => m.Team == team && m.Person == k.Receiver && m.Role == nameof(TeamRole.Member))).ToList();
+        result[Measure.CreditGiven] = (byLeaders.Count, byLeaders.Select(k => k.Receiver).Distinct().Count());
+        result[Measure.CreditReceived] = (toMembers.Count, toMembers.Select(k => k.Receiver).Distinct().Count());
+        return result;
+    }
+
+    private readonly Dictionary<int, bool> _active = [];
+
+    private bool RequestIsActive(int id)
+    {
+        if (_active.Count == 0)
+        {
+            // Request ids follow insertion order in a fresh database; read them back to be sure.
+            throw new InvalidOperationException("Call LoadRequestIdsAsync first.");
+        }
+        return _active.TryGetValue(id, out var active) && active;
+    }
+
+    public async Task LoadRequestIdsAsync(SqliteConnection connection)
+    {
+        foreach (var (id, status) in await ReadAsync(connection, "SELECT Id, Status FROM ServiceRequests", r => (r.GetInt32(0), r.GetString(1))))
+        {
+            _active[id] = status is "Open" or "Acknowledged";
+        }
+        _active[-1] = false;
+    }
+
+    private (double?, int) Participation(int team, DateOnly from, DateOnly to)
+    {
+        var rhythm = _teams.Single(t => t.Id == team);
+        var last = to < Today ? to : Today.AddDays(-1);
+        var expected = 0;
+        var done = 0;
+        var people = new HashSet<int>();
+        for (var p = CheckInPeriod.Containing(from, rhythm.Cadence, rhythm.DueDay); p.Due <= last; p = p.Next())
+        {
+            if (p.Due < from)
+            {
+                continue;
+            }
+            foreach (var m in _members.Where(m => m.Team == team && m.Role == nameof(TeamRole.Member) && m.Active && m.Since < Midnight(p.Due.AddDays(1))))
+            {
+                expected++;
+                people.Add(m.Person);
+                if (_checkIns.Any(c => c.Team == team && c.Member == m.Person && c.Due == p.Due && c.Status != "Draft"))
+                {
+                    done++;
+                }
+            }
+        }
+        return (Share(done, expected), people.Count);
+    }
+
+    private (double? Value, int People) Pulse(int team, DateOnly from, DateOnly to)
+    {
+        var pulses = _checkIns.Where(c => c.Team == team && c.Status != "Draft" && c.Pulse is not null && c.Due >= from && c.Due <= to).ToList();
+        return (pulses.Count == 0 ? null : pulses.Average(c => c.Pulse!.Value), pulses.Select(c => c.Member).Distinct().Count());
+    }
+
+    private long Midnight(DateOnly day) =>
+        new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), Zone)).ToUnixTimeMilliseconds();
+
+    private static int People(IEnumerable<Request> requests) => requests.Select(r => r.Requester).Distinct().Count();
+
+    private static double? Share(int part, int whole) => whole == 0 ? null : (double)part / whole;
+
+    /// <summary>Linear interpolation between closest ranks, written out from the definition.</summary>
+    private static double? Percent(IEnumerable<double> values, double p)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        if (sorted.Count == 0)
+        {
+            return null;
+        }
+        var h = (sorted.Count - 1) * p;
+        var lower = (int)Math.Floor(h);
+        var upper = (int)Math.Ceiling(h);
+        return sorted[lower] + (h - lower) * (sorted[upper] - sorted[lower]);
+    }
+
+    private static DateOnly Day(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static long? Long(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
+
+    private static async Task<List<T>> ReadAsync<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> map)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(map(reader));
+        }
+        return rows;
+    }
+}
