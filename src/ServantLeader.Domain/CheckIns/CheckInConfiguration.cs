@@ -25,6 +25,12 @@ internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
 
         // One check-in per member, team and period; the leader's week view reads a team's period at once.
         builder.HasIndex(c => new { c.TeamId, c.MemberId, c.PeriodDue }).IsUnique();
-        builder.HasIndex(c => new { c.TeamId, c.PeriodDue, c.Status });
+        builder.HasIndex(c => new { c.TeamId, c.PeriodDue, c.Status, c.Pulse, c.MemberId });
+        // The dashboard: pulse by period for every team, review times by submission, and open blockers.
+        builder.HasIndex(c => new { c.PeriodDue, c.TeamId, c.Status, c.Pulse, c.MemberId });
+        builder.HasIndex(c => new { c.TeamId, c.SubmittedAt, c.ReviewedAt, c.MemberId });
+        builder.HasIndex(c => new { c.SubmittedAt, c.TeamId, c.ReviewedAt, c.MemberId });
+        builder.HasIndex(c => new { c.TeamId, c.MemberId, c.SubmittedAt }, "IX_CheckIns_OpenBlockers")
+            .HasFilter("\"Status\" = 'Submitted' AND \"Challenges\" <> ''");
     }
 }

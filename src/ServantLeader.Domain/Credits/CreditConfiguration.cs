@@ -15,7 +15,8 @@ internal sealed class CreditConfiguration : IEntityTypeConfiguration<Credit>
         builder.HasOne(c => c.Giver).WithMany().HasForeignKey(c => c.GiverId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Receiver).WithMany().HasForeignKey(c => c.ReceiverId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CheckIn>().WithMany().HasForeignKey(c => c.CheckInId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasIndex(c => new { c.TeamId, c.CreatedAt });
+        builder.HasIndex(c => new { c.TeamId, c.CreatedAt, c.GiverId, c.ReceiverId });
+        builder.HasIndex(c => new { c.CreatedAt, c.TeamId, c.GiverId, c.ReceiverId });
         builder.HasIndex(c => new { c.ReceiverId, c.CreatedAt });
     }
 }

@@ -191,10 +191,13 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
             .Select(t => new { t.CheckInCadence, t.CheckInDueDay })
             .Distinct()
             .ToListAsync(ct);
+        // Weeks partition the period, so when there are weeks the whole period is their roll-up: half the work.
+        var weekly = buckets.Where(b => b.Key >= 0).ToList();
+        var grouped = weekly.Count > 0 ? weekly : buckets.Where(b => b.Key == Bucket.Whole).ToList();
         var periods = new List<(int Bucket, CheckInCadence Cadence, DayOfWeek DueDay, DateOnly Due, long DueEnd)>();
         foreach (var rhythm in rhythms)
         {
-            foreach (var bucket in buckets)
+            foreach (var bucket in grouped)
             {
                 var last = bucket.Days.To < today ? bucket.Days.To : today.AddDays(-1);
                 for (var p = CheckInPeriod.Containing(bucket.Days.From, rhythm.CheckInCadence, rhythm.CheckInDueDay); p.Due <= last; p = p.Next())
@@ -218,20 +221,31 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
                 sql.Append($"{sql.Parameter(p.Bucket)}, {sql.Parameter(p.Cadence.ToString())}, {sql.Parameter(p.DueDay.ToString())}, {sql.Parameter(p.Due)}, {sql.Parameter(p.DueEnd)})");
             }
             sql.Append("""
-                )
-                SELECT m."TeamId" AS "TeamId", q."b" AS "Bucket", COUNT(*) AS "Expected", COUNT(DISTINCT m."PersonId") AS "People",
-                  SUM(CASE WHEN EXISTS (
-                    SELECT 1 FROM "CheckIns" c
-                    WHERE c."TeamId" = m."TeamId" AND c."MemberId" = m."PersonId" AND c."PeriodDue" = q."Due" AND c."Status" <> 'Draft'
-                  ) THEN 1 ELSE 0 END) AS "Submitted"
-                FROM "Memberships" m
-                JOIN "People" p ON p."Id" = m."PersonId"
-                JOIN "Teams" t ON t."Id" = m."TeamId"
-                JOIN "Q" q ON q."Cadence" = t."CheckInCadence" AND q."DueDay" = t."CheckInDueDay" AND m."Since" < q."DueEnd"
-                WHERE m."Role" = 'Member' AND p."IsActive"
+                ), "E" AS (
+                  SELECT m."TeamId", q."b", m."PersonId",
+                    CASE WHEN EXISTS (
+                      SELECT 1 FROM "CheckIns" c
+                      WHERE c."TeamId" = m."TeamId" AND c."MemberId" = m."PersonId" AND c."PeriodDue" = q."Due" AND c."Status" <> 'Draft'
+                    ) THEN 1 ELSE 0 END AS "s"
+                  FROM "Memberships" m
+                  JOIN "People" p ON p."Id" = m."PersonId"
+                  JOIN "Teams" t ON t."Id" = m."TeamId"
+                  JOIN "Q" q ON q."Cadence" = t."CheckInCadence" AND q."DueDay" = t."CheckInDueDay" AND m."Since" < q."DueEnd"
+                  WHERE m."Role" = 'Member' AND p."IsActive"
                 """);
             sql.TeamFilter("m", teamId, and: true);
-            sql.Append(""" GROUP BY m."TeamId", q."b" """);
+            sql.Append("""
+                )
+                SELECT "TeamId", "b" AS "Bucket", COUNT(*) AS "Expected", SUM("s") AS "Submitted", COUNT(DISTINCT "PersonId") AS "People"
+                FROM "E" GROUP BY "TeamId", "b"
+                """);
+            if (weekly.Count > 0 && buckets.Any(b => b.Key == Bucket.Whole))
+            {
+                sql.Append($"""
+                    UNION ALL
+                    SELECT "TeamId", {sql.Parameter(Bucket.Whole)}, COUNT(*), SUM("s"), COUNT(DISTINCT "PersonId") FROM "E" GROUP BY "TeamId"
+                    """);
+            }
             foreach (var row in await db.Database.SqlQuery<ParticipationRow>(sql.Build()).ToListAsync(ct))
             {
                 Set(row.TeamId, row.Bucket, Measure.Participation, Ratio(row.Submitted, row.Expected), row.People);

@@ -31,5 +31,9 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         // The inbox lists a team's active requests oldest first; "My requests" lists one person's.
         builder.HasIndex(r => new { r.TeamId, r.Status, r.CreatedAt });
         builder.HasIndex(r => new { r.RequesterId, r.CreatedAt });
+        // The dashboard: one team's requests by creation, every team's for a period, and the still-active ones.
+        builder.HasIndex(r => new { r.TeamId, r.CreatedAt, r.Status, r.RequesterId, r.Rating, r.AcknowledgedAt, r.ResolvedAt });
+        builder.HasIndex(r => new { r.CreatedAt, r.TeamId, r.Status, r.RequesterId, r.Rating, r.AcknowledgedAt, r.ResolvedAt });
+        builder.HasIndex(r => new { r.Status, r.TeamId });
     }
 }

@@ -283,7 +283,16 @@ namespace ServantLeader.Domain.Data.Migrations
                     b.HasIndex("TeamId", "MemberId", "PeriodDue")
                         .IsUnique();
 
-                    b.HasIndex("TeamId", "PeriodDue", "Status");
+                    b.HasIndex("SubmittedAt", "TeamId", "ReviewedAt", "MemberId");
+
+                    b.HasIndex("TeamId", "SubmittedAt", "ReviewedAt", "MemberId");
+
+                    b.HasIndex("PeriodDue", "TeamId", "Status", "Pulse", "MemberId");
+
+                    b.HasIndex("TeamId", "PeriodDue", "Status", "Pulse", "MemberId");
+
+                    b.HasIndex(new[] { "TeamId", "MemberId", "SubmittedAt" }, "IX_CheckIns_OpenBlockers")
+                        .HasFilter("\"Status\" = 'Submitted' AND \"Challenges\" <> ''");
 
                     b.ToTable("CheckIns", null, t =>
                         {
@@ -391,7 +400,9 @@ namespace ServantLeader.Domain.Data.Migrations
 
                     b.HasIndex("ReceiverId", "CreatedAt");
 
-                    b.HasIndex("TeamId", "CreatedAt");
+                    b.HasIndex("CreatedAt", "TeamId", "GiverId", "ReceiverId");
+
+                    b.HasIndex("TeamId", "CreatedAt", "GiverId", "ReceiverId");
 
                     b.ToTable("Credits", (string)null);
                 });
@@ -878,7 +889,13 @@ namespace ServantLeader.Domain.Data.Migrations
 
                     b.HasIndex("RequesterId", "CreatedAt");
 
+                    b.HasIndex("Status", "TeamId");
+
                     b.HasIndex("TeamId", "Status", "CreatedAt");
+
+                    b.HasIndex("CreatedAt", "TeamId", "Status", "RequesterId", "Rating", "AcknowledgedAt", "ResolvedAt");
+
+                    b.HasIndex("TeamId", "CreatedAt", "Status", "RequesterId", "Rating", "AcknowledgedAt", "ResolvedAt");
 
                     b.ToTable("ServiceRequests", (string)null);
                 });
@@ -929,9 +946,11 @@ namespace ServantLeader.Domain.Data.Migrations
 
                     b.HasIndex("LeaderId", "Date");
 
-                    b.HasIndex("MemberId", "Date");
+                    b.HasIndex("MemberId", "TeamId", "Date");
 
-                    b.HasIndex("TeamId", "Date");
+                    b.HasIndex("Date", "TeamId", "MemberId", "Minutes", "RequestId");
+
+                    b.HasIndex("TeamId", "Date", "MemberId", "Minutes", "RequestId");
 
                     b.ToTable("SupportEntries", null, t =>
                         {
