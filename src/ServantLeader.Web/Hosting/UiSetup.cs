@@ -38,6 +38,7 @@ internal static class UiSetup
         app.MapRazorComponents<Components.App>()
             .AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapOverviewExport();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         return app;

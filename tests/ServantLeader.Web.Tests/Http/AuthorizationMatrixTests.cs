@@ -12,6 +12,7 @@ namespace ServantLeader.Web.Tests.Http;
 [Trait("Area", "Requests")]
 [Trait("Area", "CheckIns")]
 [Trait("Area", "Survey")]
+[Trait("Area", "Dashboard")]
 public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory>
 {
     public enum Who { Anonymous, Member, OtherMember, Leader, OtherLeader, Hr, Admin }
@@ -54,6 +55,9 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         ("/hr/feedback", [S, D, D, D, D, O, D]),
         ("/hr/feedback/{RoundId:int}", [S, D, D, D, D, O, D]),
         ("/hr/instruments", [S, D, D, D, D, O, D]),
+        ("/dashboard", [S, O, O, O, O, O, O]),
+        ("/teams/{Id:int}/dashboard", [S, N, N, O, N, O, N]),
+        ("/hr/overview", [S, D, D, D, D, O, D]),
         ("/account/login", [O, O, O, O, O, O, O]),
         ("/account/access-denied", [O, O, O, O, O, O, O]),
         ("/not-found", [O, O, O, O, O, O, O]),
@@ -89,7 +93,8 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
     public async Task Each_person_gets_exactly_what_the_rules_allow(string template, Who who)
     {
         var expected = Rows.Single(r => r.Template == template).Expected[(int)who];
-        var path = template.Replace("/requests/{Id:int}", $"/requests/{app.MiasRequest}", StringComparison.Ordinal)
+        var path = template.Replace("/teams/{Id:int}/dashboard", $"/teams/{app.Product}/dashboard", StringComparison.Ordinal)
+            .Replace("/requests/{Id:int}", $"/requests/{app.MiasRequest}", StringComparison.Ordinal)
             .Replace("/teams/{Id:int}", $"/teams/{app.Product}", StringComparison.Ordinal)
             .Replace("/check-ins/{Id:int}", $"/check-ins/{app.MiasCheckIn}", StringComparison.Ordinal)
             .Replace("/one-on-ones/{Id:int}", $"/one-on-ones/{app.LeaAndMiasOneOnOne}", StringComparison.Ordinal)
