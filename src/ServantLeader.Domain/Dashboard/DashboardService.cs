@@ -49,13 +49,8 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
         var (first, second) = period.Halves();
         var buckets = new List<Bucket> { new(Bucket.Whole, period.Whole) };
         buckets.AddRange(weeks.Select((w, i) => new Bucket(i, w)));
-        var queries = new FigureQueries(db, time.LocalTimeZone, time.GetUtcNow(), teamId);
-        await queries.RequestsAsync(buckets, ct);
-        await queries.SupportAsync(buckets, ct);
-        await queries.CheckInsAsync([.. buckets, new Bucket(Bucket.FirstHalf, first), new Bucket(Bucket.SecondHalf, second)], time.Today(), ct);
-        await queries.BlockersAsync(ct);
-        await queries.CreditAsync(buckets, ct);
-        var categories = await queries.CategoriesAsync(period.Whole, ct);
+        var queries = await FiguresAsync(teamId, buckets, [.. buckets, new Bucket(Bucket.FirstHalf, first), new Bucket(Bucket.SecondHalf, second)], ct);
+        var categories = await new FigureQueries(db, time.LocalTimeZone, time.GetUtcNow(), teamId).CategoriesAsync(period.Whole, ct);
 
         var figures = FiguresOf(queries, teamId, forHr);
         var trends = Measures.All.Where(d => d.HasTrend).ToDictionary(d => d.Measure, d => (IReadOnlyList<TrendPoint>)weeks
@@ -106,12 +101,7 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
         await using var db = await dbs.CreateDbContextAsync(ct);
         var (first, second) = period.Halves();
         var whole = new List<Bucket> { new(Bucket.Whole, period.Whole) };
-        var queries = new FigureQueries(db, time.LocalTimeZone, time.GetUtcNow(), teamId: null);
-        await queries.RequestsAsync(whole, ct);
-        await queries.SupportAsync(whole, ct);
-        await queries.CheckInsAsync([.. whole, new Bucket(Bucket.FirstHalf, first), new Bucket(Bucket.SecondHalf, second)], time.Today(), ct);
-        await queries.BlockersAsync(ct);
-        await queries.CreditAsync(whole, ct);
+        var queries = await FiguresAsync(null, whole, [.. whole, new Bucket(Bucket.FirstHalf, first), new Bucket(Bucket.SecondHalf, second)], ct);
 
         var teams = await db.Teams.OrderBy(t => t.Name)
             .Select(t => new
@@ -128,6 +118,60 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
             return new OverviewRow(t.Id, t.Name, string.Join(", ", t.Leaders), figures[Measure.Coverage].People, figures,
                 FlagRules.Raise(m => figures[m]));
         }).ToList();
+    }
+
+    /// <summary>
+    /// The figure families run side by side, each on its own connection: they read disjoint tables, SQLite's WAL
+    /// lets readers run in parallel, and a dashboard is one person waiting.
+    /// </summary>
+    private async Task<FigureQueries> FiguresAsync(int? teamId, IReadOnlyList<Bucket> buckets, IReadOnlyList<Bucket> checkInBuckets,
+        CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var today = time.Today();
+        async Task<FigureQueries> Run(Func<FigureQueries, Task> work)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var queries = new FigureQueries(db, time.LocalTimeZone, now, teamId);
+            await work(queries);
+            return queries;
+        }
+        Func<FigureQueries, Task>[] families =
+        [
+            q => q.RequestsAsync(buckets, ct),
+            async q =>
+            {
+                await q.SupportAsync(buckets, ct);
+                await q.CreditAsync(buckets, ct);
+            },
+            async q =>
+            {
+                await q.CheckInsAsync(checkInBuckets, today, ct);
+                await q.BlockersAsync(ct);
+            },
+        ];
+        FigureQueries[] parts;
+        if (await SharesOneConnectionAsync(ct))
+        {
+            parts = new FigureQueries[families.Length];
+            for (var i = 0; i < families.Length; i++)
+            {
+                parts[i] = await Run(families[i]);
+            }
+        }
+        else
+        {
+            parts = await Task.WhenAll(families.Select(Run));
+        }
+        return parts.Skip(1).Aggregate(parts[0], (all, part) => all.Merge(part));
+    }
+
+    /// <summary>A host that hands every context the same open connection (an in-memory database) cannot read in parallel.</summary>
+    private async Task<bool> SharesOneConnectionAsync(CancellationToken ct)
+    {
+        await using var a = await dbs.CreateDbContextAsync(ct);
+        await using var b = await dbs.CreateDbContextAsync(ct);
+        return ReferenceEquals(a.Database.GetDbConnection(), b.Database.GetDbConnection());
     }
 
     private static Dictionary<Measure, double?> MediansOf(IReadOnlyList<OverviewRow> rows) =>

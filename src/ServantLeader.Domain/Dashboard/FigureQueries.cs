@@ -35,7 +35,18 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
     public IReadOnlyDictionary<Measure, Cell> For(int team, int bucket) =>
         _cells.TryGetValue((team, bucket), out var cells) ? cells : new Dictionary<Measure, Cell>();
 
-    public IEnumerable<int> Teams => _cells.Keys.Select(k => k.Team).Distinct();
+    /// <summary>Takes in the figures another instance computed (on its own connection, in parallel).</summary>
+    public FigureQueries Merge(FigureQueries other)
+    {
+        foreach (var ((team, bucket), cells) in other._cells)
+        {
+            foreach (var (measure, cell) in cells)
+            {
+                Set(team, bucket, measure, cell.Value, cell.People);
+            }
+        }
+        return this;
+    }
 
     private void Set(int team, int bucket, Measure measure, double? value, long people)
     {
