@@ -127,7 +127,7 @@ internal sealed class FloorQueries(string connectionString, DateTimeOffset now)
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         var (t0, t1) = s.Period.Whole.Instants(TimeZoneInfo.Utc);
-        var (first, _) = s.Period.Halves();
+        var first = new DayRange(s.Period.From, s.Period.From.AddDays(Math.Max(1, s.Period.Days / 2) - 1));
         command.Parameters.AddWithValue("$t0", t0);
         command.Parameters.AddWithValue("$t1", t1);
         command.Parameters.AddWithValue("$d0", Iso(s.Period.From));

@@ -60,16 +60,6 @@ public sealed record DashboardPeriod
         return result;
     }
 
-    /// <summary>The first and the second half of the period; with an odd number of days the second is longer.</summary>
-    public (DayRange First, DayRange Second) Halves()
-    {
-        var firstDays = Math.Max(1, Days / 2);
-        var firstEnd = From.AddDays(firstDays - 1);
-        return Days == 1
-            ? (new DayRange(From, To), new DayRange(From, To))
-            : (new DayRange(From, firstEnd), new DayRange(firstEnd.AddDays(1), To));
-    }
-
     public DayRange Whole => new(From, To);
 
     public override string ToString() => Weeks is { } w ? $"last {w} weeks" : $"{From:yyyy-MM-dd} – {To:yyyy-MM-dd}";

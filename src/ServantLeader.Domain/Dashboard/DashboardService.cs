@@ -46,10 +46,7 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
         quietWeeks = Math.Clamp(quietWeeks, 1, 52);
 
         var weeks = period.WeekRanges();
-        var (first, second) = period.Halves();
-        var buckets = new List<Bucket> { new(Bucket.Whole, period.Whole) };
-        buckets.AddRange(weeks.Select((w, i) => new Bucket(i, w)));
-        var queries = await FiguresAsync(teamId, buckets, [.. buckets, new Bucket(Bucket.FirstHalf, first), new Bucket(Bucket.SecondHalf, second)], ct);
+        var queries = await FiguresAsync(teamId, new Slices(period.Whole, Weekly: true, Halves: true), ct);
         var categories = await new FigureQueries(db, time.LocalTimeZone, time.GetUtcNow(), teamId).CategoriesAsync(period.Whole, ct);
 
         var figures = FiguresOf(queries, teamId, forHr);
@@ -99,9 +96,7 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
     private async Task<IReadOnlyList<OverviewRow>> RowsAsync(DashboardPeriod period, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var (first, second) = period.Halves();
-        var whole = new List<Bucket> { new(Bucket.Whole, period.Whole) };
-        var queries = await FiguresAsync(null, whole, [.. whole, new Bucket(Bucket.FirstHalf, first), new Bucket(Bucket.SecondHalf, second)], ct);
+        var queries = await FiguresAsync(null, new Slices(period.Whole, Weekly: false, Halves: true), ct);
 
         var teams = await db.Teams.OrderBy(t => t.Name)
             .Select(t => new
@@ -124,8 +119,7 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
     /// The figure families run side by side, each on its own connection: they read disjoint tables, SQLite's WAL
     /// lets readers run in parallel, and a dashboard is one person waiting.
     /// </summary>
-    private async Task<FigureQueries> FiguresAsync(int? teamId, IReadOnlyList<Bucket> buckets, IReadOnlyList<Bucket> checkInBuckets,
-        CancellationToken ct)
+    private async Task<FigureQueries> FiguresAsync(int? teamId, Slices slices, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var today = time.Today();
@@ -138,15 +132,15 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
         }
         Func<FigureQueries, Task>[] families =
         [
-            q => q.RequestsAsync(buckets, ct),
+            q => q.RequestsAsync(slices, ct),
             async q =>
             {
-                await q.SupportAsync(buckets, ct);
-                await q.CreditAsync(buckets, ct);
+                await q.SupportAsync(slices, ct);
+                await q.CreditAsync(slices, ct);
             },
             async q =>
             {
-                await q.CheckInsAsync(checkInBuckets, today, ct);
+                await q.CheckInsAsync(slices, today, ct);
                 await q.BlockersAsync(ct);
             },
         ];
@@ -161,7 +155,8 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
         }
         else
         {
-            parts = await Task.WhenAll(families.Select(Run));
+            // SQLite's "async" calls complete synchronously; Task.Run is what puts the families on separate cores.
+            parts = await Task.WhenAll(families.Select(f => Task.Run(() => Run(f), ct)));
         }
         return parts.Skip(1).Aggregate(parts[0], (all, part) => all.Merge(part));
     }

@@ -1,4 +1,6 @@
-using System.Runtime.CompilerServices;
+using System.Data.Common;
+using System.Globalization;
+using System.Reflection;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ServantLeader.Domain.CheckIns;
@@ -19,14 +21,42 @@ internal sealed record Bucket(int Key, DayRange Days)
 public readonly record struct Cell(double? Value, int People);
 
 /// <summary>
-/// Every dashboard figure, as aggregate SQL over the base tables, grouped by team and bucket in the database.
-/// Hand-written SQL rather than LINQ because the figures need window functions (percentiles) and a join against
-/// the list of buckets, whose instants follow the organisation's time zone across daylight-saving changes.
-/// The SQL is portable: double-quoted identifiers, integer arithmetic, no date functions.
+/// What the figures are grouped by: always the whole period; its weeks when a trend is wanted; its two halves for the
+/// pulse trend. Weeks are computed from each row's local day by arithmetic, so a statement reads its rows once.
+/// </summary>
+internal sealed record Slices(DayRange Whole, bool Weekly, bool Halves)
+{
+    public DateOnly WeekOrigin => DashboardPeriod.WeekStart(Whole.From);
+
+    /// <summary>The first ⌊days ÷ 2⌋ days (at least one); the second half is the rest.</summary>
+    public DayRange FirstHalf => new(Whole.From, Whole.From.AddDays(Math.Max(1, (Whole.To.DayNumber - Whole.From.DayNumber + 1) / 2) - 1));
+
+    /// <summary>The same slices as explicit ranges, for the few statements that join against a list of days.</summary>
+    public IReadOnlyList<Bucket> Buckets()
+    {
+        var list = new List<Bucket> { new(Bucket.Whole, Whole) };
+        if (Weekly)
+        {
+            var i = 0;
+            for (var start = WeekOrigin; start <= Whole.To; start = start.AddDays(7), i++)
+            {
+                var end = start.AddDays(6);
+                list.Add(new Bucket(i, new DayRange(start < Whole.From ? Whole.From : start, end > Whole.To ? Whole.To : end)));
+            }
+        }
+        return list;
+    }
+}
+
+/// <summary>
+/// Every dashboard figure, as aggregate SQL over the base tables, grouped by team and slice in the database.
+/// Hand-written SQL rather than LINQ because the figures need window functions (percentiles), and weeks that follow
+/// the organisation's time zone across daylight-saving changes. The SQL is portable apart from one day-number function.
 /// </summary>
 internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateTimeOffset now, int? teamId)
 {
     private const long DayMs = 86_400_000;
+    private const long WeekMs = 7 * DayMs;
     private const long ReviewWindowMs = 3 * DayMs;
     private const double HourMs = 3_600_000;
 
@@ -59,27 +89,27 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
 
     private static double? Ratio(long numerator, long denominator) => denominator == 0 ? null : (double)numerator / denominator;
 
-    public async Task RequestsAsync(IReadOnlyList<Bucket> buckets, CancellationToken ct)
+    public async Task RequestsAsync(Slices slices, CancellationToken ct)
     {
         var sql = new SqlText();
-        sql.Buckets(buckets, zone);
-        sql.Append("""
-            SELECT r."TeamId" AS "TeamId", b."b" AS "Bucket",
-              COUNT(*) AS "Received",
-              COUNT(DISTINCT r."RequesterId") AS "Requesters",
-              SUM(CASE WHEN r."Status" = 'Resolved' THEN 1 ELSE 0 END) AS "Resolved",
-              SUM(CASE WHEN r."Status" = 'Declined' THEN 1 ELSE 0 END) AS "Declined",
-              SUM(CASE WHEN r."Rating" IS NOT NULL THEN 1 ELSE 0 END) AS "Rated",
-              COUNT(DISTINCT CASE WHEN r."Rating" IS NOT NULL THEN r."RequesterId" END) AS "Raters",
-              SUM(CASE WHEN r."Rating" IS NOT NULL THEN r."Rating" ELSE 0 END) AS "RatingSum",
-              SUM(CASE WHEN r."Rating" >= 4 THEN 1 ELSE 0 END) AS "RatedHigh"
-            FROM "ServiceRequests" r
-            JOIN "B" b ON r."CreatedAt" >= b."t0" AND r."CreatedAt" < b."t1"
-            """);
-        sql.TeamFilter("r", teamId);
-        sql.Append(""" GROUP BY r."TeamId", b."b" """);
-        foreach (var row in await db.Database.SqlQuery<RequestRow>(sql.Build()).ToListAsync(ct))
+        var (t0, t1) = slices.Whole.Instants(zone);
+        var source = Source(sql, "ServiceRequests", $"""a."CreatedAt" >= {sql.Parameter(t0)} AND a."CreatedAt" < {sql.Parameter(t1)}""");
+        sql.Append(Grouped(InstantGroups(sql, slices, "a.\"CreatedAt\""), source, """
+            COUNT(*) AS "Received",
+            COUNT(DISTINCT a."RequesterId") AS "Requesters",
+            COUNT(DISTINCT CASE WHEN a."AcknowledgedAt" IS NOT NULL THEN a."RequesterId" END) AS "AcknowledgedPeople",
+            SUM(CASE WHEN a."Status" = 'Resolved' THEN 1 ELSE 0 END) AS "Resolved",
+            COUNT(DISTINCT CASE WHEN a."Status" = 'Resolved' THEN a."RequesterId" END) AS "ResolvedPeople",
+            SUM(CASE WHEN a."Status" = 'Declined' THEN 1 ELSE 0 END) AS "Declined",
+            SUM(CASE WHEN a."Rating" IS NOT NULL THEN 1 ELSE 0 END) AS "Rated",
+            COUNT(DISTINCT CASE WHEN a."Rating" IS NOT NULL THEN a."RequesterId" END) AS "Raters",
+            SUM(CASE WHEN a."Rating" IS NOT NULL THEN a."Rating" ELSE 0 END) AS "RatingSum",
+            SUM(CASE WHEN a."Rating" >= 4 THEN 1 ELSE 0 END) AS "RatedHigh"
+            """));
+        var people = new Dictionary<(int, int), RequestRow>();
+        foreach (var row in await sql.ReadAsync<RequestRow>(db, ct))
         {
+            people[(row.TeamId, row.Bucket)] = row;
             Set(row.TeamId, row.Bucket, Measure.RequestsReceived, row.Received, row.Requesters);
             Set(row.TeamId, row.Bucket, Measure.ResolutionRate, Ratio(row.Resolved, row.Received), row.Requesters);
             Set(row.TeamId, row.Bucket, Measure.DeclinedShare, Ratio(row.Declined, row.Received), row.Requesters);
@@ -87,64 +117,57 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
             Set(row.TeamId, row.Bucket, Measure.SatisfiedShare, Ratio(row.RatedHigh, row.Rated), row.Raters);
         }
 
-        // Durations: one ranked list per team, bucket and kind; the percentile is read off at its rank.
+        // Durations: one ranked list per kind, team and slice; each percentile is read off at its rank.
         sql = new SqlText();
-        sql.Buckets(buckets, zone);
-        sql.Append("""
-            , "V" AS (
-              SELECT 0 AS "k", r."TeamId", b."b", r."RequesterId" AS "p", r."AcknowledgedAt" - r."CreatedAt" AS "v"
-              FROM "ServiceRequests" r JOIN "B" b ON r."CreatedAt" >= b."t0" AND r."CreatedAt" < b."t1"
-              WHERE r."AcknowledgedAt" IS NOT NULL
-            """);
-        sql.TeamFilter("r", teamId, and: true);
-        sql.Append("""
-              UNION ALL
-              SELECT 1, r."TeamId", b."b", r."RequesterId", r."ResolvedAt" - r."CreatedAt"
-              FROM "ServiceRequests" r JOIN "B" b ON r."CreatedAt" >= b."t0" AND r."CreatedAt" < b."t1"
-              WHERE r."Status" = 'Resolved' AND r."ResolvedAt" IS NOT NULL
-            """);
-        sql.TeamFilter("r", teamId, and: true);
-        sql.Append("""
+        source = Source(sql, "ServiceRequests", $"""a."CreatedAt" >= {sql.Parameter(t0)} AND a."CreatedAt" < {sql.Parameter(t1)}""");
+        var groups = InstantGroups(sql, slices, "\"c\"");
+        var ranked = string.Join("\n  UNION ALL\n", groups.SelectMany(g => new[]
+        {
+            $"""SELECT 0 AS "k", "TeamId", {g} AS "b", "v0" AS "v" FROM "V" WHERE "v0" IS NOT NULL""",
+            $"""SELECT 1 AS "k", "TeamId", {g} AS "b", "v1" AS "v" FROM "V" WHERE "v1" IS NOT NULL""",
+        }));
+        sql.Append($"""
+            WITH "V" AS (
+              SELECT a."TeamId" AS "TeamId", a."CreatedAt" AS "c", a."AcknowledgedAt" - a."CreatedAt" AS "v0",
+                CASE WHEN a."Status" = 'Resolved' THEN a."ResolvedAt" - a."CreatedAt" END AS "v1"
+              {source}
+            ), "G" AS (
+              {ranked}
             ), "R" AS (
               SELECT "k", "TeamId", "b", "v",
                 ROW_NUMBER() OVER (PARTITION BY "k", "TeamId", "b" ORDER BY "v") - 1 AS "i",
                 COUNT(*) OVER (PARTITION BY "k", "TeamId", "b") AS "n"
-              FROM "V"
-            ), "P" AS (
-              SELECT "k", "TeamId", "b", COUNT(DISTINCT "p") AS "People" FROM "V" GROUP BY "k", "TeamId", "b"
+              FROM "G"
             )
-            SELECT R."k" AS "Kind", R."TeamId" AS "TeamId", R."b" AS "Bucket", MAX(R."n") AS "N", MAX(P."People") AS "People",
-              MAX(CASE WHEN R."i" = (R."n" - 1) * 50 / 100 THEN R."v" END) AS "P50Low",
-              MAX(CASE WHEN R."i" = (R."n" - 1) * 50 / 100 + 1 THEN R."v" END) AS "P50High",
-              MAX(CASE WHEN R."i" = (R."n" - 1) * 90 / 100 THEN R."v" END) AS "P90Low",
-              MAX(CASE WHEN R."i" = (R."n" - 1) * 90 / 100 + 1 THEN R."v" END) AS "P90High"
-            FROM "R" R JOIN "P" P ON P."k" = R."k" AND P."TeamId" = R."TeamId" AND P."b" = R."b"
-            WHERE R."i" IN ((R."n" - 1) * 50 / 100, (R."n" - 1) * 50 / 100 + 1, (R."n" - 1) * 90 / 100, (R."n" - 1) * 90 / 100 + 1)
-            GROUP BY R."k", R."TeamId", R."b"
+            SELECT "k" AS "Kind", "TeamId", "b" AS "Bucket", MAX("n") AS "N",
+              MAX(CASE WHEN "i" = ("n" - 1) * 50 / 100 THEN "v" END) AS "P50Low",
+              MAX(CASE WHEN "i" = ("n" - 1) * 50 / 100 + 1 THEN "v" END) AS "P50High",
+              MAX(CASE WHEN "i" = ("n" - 1) * 90 / 100 THEN "v" END) AS "P90Low",
+              MAX(CASE WHEN "i" = ("n" - 1) * 90 / 100 + 1 THEN "v" END) AS "P90High"
+            FROM "R"
+            WHERE "i" IN (("n" - 1) * 50 / 100, ("n" - 1) * 50 / 100 + 1, ("n" - 1) * 90 / 100, ("n" - 1) * 90 / 100 + 1)
+            GROUP BY "k", "TeamId", "b"
             """);
-        foreach (var row in await db.Database.SqlQuery<PercentileRow>(sql.Build()).ToListAsync(ct))
+        foreach (var row in await sql.ReadAsync<PercentileRow>(db, ct))
         {
-            var (median, p90) = row.Kind == 0
-                ? (Measure.AcknowledgeMedianHours, Measure.AcknowledgeP90Hours)
-                : (Measure.ResolveMedianHours, Measure.ResolveP90Hours);
-            Set(row.TeamId, row.Bucket, median, Percentile.Interpolate(row.N, 50, row.P50Low, row.P50High) / HourMs, row.People);
-            Set(row.TeamId, row.Bucket, p90, Percentile.Interpolate(row.N, 90, row.P90Low, row.P90High) / HourMs, row.People);
+            var counts = people.GetValueOrDefault((row.TeamId, row.Bucket));
+            var (median, p90, who) = row.Kind == 0
+                ? (Measure.AcknowledgeMedianHours, Measure.AcknowledgeP90Hours, counts?.AcknowledgedPeople ?? 0)
+                : (Measure.ResolveMedianHours, Measure.ResolveP90Hours, counts?.ResolvedPeople ?? 0);
+            Set(row.TeamId, row.Bucket, median, Percentile.Interpolate(row.N, 50, row.P50Low, row.P50High) / HourMs, who);
+            Set(row.TeamId, row.Bucket, p90, Percentile.Interpolate(row.N, 90, row.P90Low, row.P90High) / HourMs, who);
         }
     }
 
-    public async Task SupportAsync(IReadOnlyList<Bucket> buckets, CancellationToken ct)
+    public async Task SupportAsync(Slices slices, CancellationToken ct)
     {
         var sql = new SqlText();
-        sql.Buckets(buckets, zone);
-        sql.Append("""
-            SELECT s."TeamId" AS "TeamId", b."b" AS "Bucket", COUNT(*) AS "Entries", COUNT(DISTINCT s."MemberId") AS "People",
-              SUM(s."Minutes") AS "Minutes", SUM(CASE WHEN s."RequestId" IS NULL THEN 1 ELSE 0 END) AS "Proactive"
-            FROM "SupportEntries" s
-            JOIN "B" b ON s."Date" >= b."d0" AND s."Date" <= b."d1"
-            """);
-        sql.TeamFilter("s", teamId);
-        sql.Append(""" GROUP BY s."TeamId", b."b" """);
-        foreach (var row in await db.Database.SqlQuery<SupportRow>(sql.Build()).ToListAsync(ct))
+        var source = Source(sql, "SupportEntries", $"""a."Date" >= {sql.Parameter(slices.Whole.From)} AND a."Date" <= {sql.Parameter(slices.Whole.To)}""");
+        sql.Append(Grouped(DateGroups(sql, slices, "a.\"Date\"", halves: false), source, """
+            COUNT(*) AS "Entries", COUNT(DISTINCT a."MemberId") AS "People",
+            SUM(a."Minutes") AS "Minutes", SUM(CASE WHEN a."RequestId" IS NULL THEN 1 ELSE 0 END) AS "Proactive"
+            """));
+        foreach (var row in await sql.ReadAsync<SupportRow>(db, ct))
         {
             Set(row.TeamId, row.Bucket, Measure.SupportEntries, row.Entries, row.People);
             Set(row.TeamId, row.Bucket, Measure.SupportHours, row.Minutes / 60.0, row.People);
@@ -152,7 +175,7 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
         }
 
         sql = new SqlText();
-        sql.Buckets(buckets, zone);
+        sql.Buckets(slices.Buckets(), zone);
         sql.Append("""
             SELECT m."TeamId" AS "TeamId", b."b" AS "Bucket", COUNT(*) AS "Members",
               SUM(CASE WHEN EXISTS (
@@ -166,7 +189,7 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
             """);
         sql.TeamFilter("m", teamId, and: true);
         sql.Append(""" GROUP BY m."TeamId", b."b" """);
-        foreach (var row in await db.Database.SqlQuery<CoverageRow>(sql.Build()).ToListAsync(ct))
+        foreach (var row in await sql.ReadAsync<CoverageRow>(db, ct))
         {
             Set(row.TeamId, row.Bucket, Measure.Coverage, Ratio(row.Served, row.Members), row.Members);
         }
@@ -175,17 +198,14 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
     public async Task<IReadOnlyList<CategorySupport>> CategoriesAsync(DayRange days, CancellationToken ct)
     {
         var sql = new SqlText();
-        sql.Append("""
+        sql.Append($"""
             SELECT s."Category" AS "Category", COUNT(*) AS "Entries", SUM(s."Minutes") AS "Minutes", COUNT(DISTINCT s."MemberId") AS "People"
             FROM "SupportEntries" s
-            WHERE s."Date" >= 
+            WHERE s."Date" >= {sql.Parameter(days.From)} AND s."Date" <= {sql.Parameter(days.To)}
             """);
-        sql.Append(sql.Parameter(days.From));
-        sql.Append(""" AND s."Date" <= """);
-        sql.Append(sql.Parameter(days.To));
         sql.TeamFilter("s", teamId, and: true);
         sql.Append(""" GROUP BY s."Category" """);
-        var rows = await db.Database.SqlQuery<CategoryRow>(sql.Build()).ToListAsync(ct);
+        var rows = await sql.ReadAsync<CategoryRow>(db, ct);
         return rows
             .Select(r => (Ok: Enum.TryParse<Support.SupportCategory>(r.Category, out var c), Category: c, Row: r))
             .Where(r => r.Ok)
@@ -194,7 +214,7 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
             .ToList();
     }
 
-    public async Task CheckInsAsync(IReadOnlyList<Bucket> buckets, DateOnly today, CancellationToken ct)
+    public async Task CheckInsAsync(Slices slices, DateOnly today, CancellationToken ct)
     {
         // Participation: the expected (member, period) pairs, each team with its own cadence and due day.
         var rhythms = await db.Teams
@@ -202,9 +222,9 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
             .Select(t => new { t.CheckInCadence, t.CheckInDueDay })
             .Distinct()
             .ToListAsync(ct);
-        // Weeks partition the period, so when there are weeks the whole period is their roll-up: half the work.
-        var weekly = buckets.Where(b => b.Key >= 0).ToList();
-        var grouped = weekly.Count > 0 ? weekly : buckets.Where(b => b.Key == Bucket.Whole).ToList();
+        // Weeks partition the period, so when there are weeks the whole period is their roll-up.
+        var buckets = slices.Buckets();
+        var grouped = slices.Weekly ? buckets.Where(b => b.Key >= 0).ToList() : [.. buckets];
         var periods = new List<(int Bucket, CheckInCadence Cadence, DayOfWeek DueDay, DateOnly Due, long DueEnd)>();
         foreach (var rhythm in rhythms)
         {
@@ -250,59 +270,52 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
                 SELECT "TeamId", "b" AS "Bucket", COUNT(*) AS "Expected", SUM("s") AS "Submitted", COUNT(DISTINCT "PersonId") AS "People"
                 FROM "E" GROUP BY "TeamId", "b"
                 """);
-            if (weekly.Count > 0 && buckets.Any(b => b.Key == Bucket.Whole))
+            if (slices.Weekly)
             {
                 sql.Append($"""
                     UNION ALL
                     SELECT "TeamId", {sql.Parameter(Bucket.Whole)}, COUNT(*), SUM("s"), COUNT(DISTINCT "PersonId") FROM "E" GROUP BY "TeamId"
                     """);
             }
-            foreach (var row in await db.Database.SqlQuery<ParticipationRow>(sql.Build()).ToListAsync(ct))
+            foreach (var row in await sql.ReadAsync<ParticipationRow>(db, ct))
             {
                 Set(row.TeamId, row.Bucket, Measure.Participation, Ratio(row.Submitted, row.Expected), row.People);
             }
         }
 
         var pulse = new SqlText();
-        pulse.Buckets(buckets, zone);
-        pulse.Append("""
-            SELECT c."TeamId" AS "TeamId", b."b" AS "Bucket", COUNT(*) AS "Pulses", SUM(c."Pulse") AS "PulseSum",
-              COUNT(DISTINCT c."MemberId") AS "People"
-            FROM "CheckIns" c
-            JOIN "B" b ON c."PeriodDue" >= b."d0" AND c."PeriodDue" <= b."d1"
-            WHERE c."Status" <> 'Draft' AND c."Pulse" IS NOT NULL
-            """);
-        pulse.TeamFilter("c", teamId, and: true);
-        pulse.Append(""" GROUP BY c."TeamId", b."b" """);
-        foreach (var row in await db.Database.SqlQuery<PulseRow>(pulse.Build()).ToListAsync(ct))
+        var source = Source(pulse, "CheckIns",
+            $"""a."PeriodDue" >= {pulse.Parameter(slices.Whole.From)} AND a."PeriodDue" <= {pulse.Parameter(slices.Whole.To)}""",
+            """a."Status" <> 'Draft' AND a."Pulse" IS NOT NULL""");
+        pulse.Append(Grouped(DateGroups(pulse, slices, "a.\"PeriodDue\"", slices.Halves), source, """
+            COUNT(*) AS "Pulses", SUM(a."Pulse") AS "PulseSum", COUNT(DISTINCT a."MemberId") AS "People"
+            """));
+        foreach (var row in await pulse.ReadAsync<PulseRow>(db, ct))
         {
             Set(row.TeamId, row.Bucket, Measure.PulseMean, (double)row.PulseSum / row.Pulses, row.People);
         }
 
         var review = new SqlText();
-        review.Buckets(buckets, zone);
+        var (t0, t1) = slices.Whole.Instants(zone);
+        source = Source(review, "CheckIns", $"""a."SubmittedAt" >= {review.Parameter(t0)} AND a."SubmittedAt" < {review.Parameter(t1)}""");
         var nowMs = review.Parameter(now.ToUnixTimeMilliseconds());
-        review.Append($"""
-            SELECT c."TeamId" AS "TeamId", b."b" AS "Bucket",
-              SUM(CASE WHEN c."ReviewedAt" IS NOT NULL OR c."SubmittedAt" + {ReviewWindowMs} <= {nowMs} THEN 1 ELSE 0 END) AS "Due",
-              SUM(CASE WHEN c."ReviewedAt" IS NOT NULL AND c."ReviewedAt" - c."SubmittedAt" <= {ReviewWindowMs} THEN 1 ELSE 0 END) AS "OnTime",
-              COUNT(DISTINCT c."MemberId") AS "People"
-            FROM "CheckIns" c
-            JOIN "B" b ON c."SubmittedAt" >= b."t0" AND c."SubmittedAt" < b."t1"
-            WHERE c."SubmittedAt" IS NOT NULL
-            """);
-        review.TeamFilter("c", teamId, and: true);
-        review.Append(""" GROUP BY c."TeamId", b."b" """);
-        foreach (var row in await db.Database.SqlQuery<ReviewRow>(review.Build()).ToListAsync(ct))
+        review.Append(Grouped(InstantGroups(review, slices, "a.\"SubmittedAt\""), source, $"""
+            SUM(CASE WHEN a."ReviewedAt" IS NOT NULL OR a."SubmittedAt" + {ReviewWindowMs} <= {nowMs} THEN 1 ELSE 0 END) AS "Due",
+            SUM(CASE WHEN a."ReviewedAt" IS NOT NULL AND a."ReviewedAt" - a."SubmittedAt" <= {ReviewWindowMs} THEN 1 ELSE 0 END) AS "OnTime",
+            COUNT(DISTINCT a."MemberId") AS "People"
+            """));
+        foreach (var row in await review.ReadAsync<ReviewRow>(db, ct))
         {
             Set(row.TeamId, row.Bucket, Measure.ReviewRate, Ratio(row.OnTime, row.Due), row.People);
         }
     }
 
-    /// <summary>Open blockers are a figure of now, whatever the period: they are stored under the whole-period bucket.</summary>
+    /// <summary>Open blockers are a figure of now, whatever the period: they are stored under the whole-period slice.</summary>
     public async Task BlockersAsync(CancellationToken ct)
     {
         var sql = new SqlText();
+        // The first part reads a partial index; the second starts from the few active requests (CROSS JOIN keeps
+        // SQLite from scanning every check-in instead).
         sql.Append("""
             SELECT x."TeamId" AS "TeamId", COUNT(*) AS "Open", COUNT(DISTINCT x."MemberId") AS "People", MIN(x."SubmittedAt") AS "Oldest"
             FROM (
@@ -313,25 +326,25 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
         sql.Append("""
               UNION
               SELECT c."Id", c."TeamId", c."MemberId", c."SubmittedAt" FROM "ServiceRequests" r
-              JOIN "CheckIns" c ON c."RequestId" = r."Id"
-              WHERE r."Status" IN ('Open', 'Acknowledged') AND c."Status" <> 'Draft' AND c."Challenges" <> ''
+              CROSS JOIN "CheckIns" c
+              WHERE c."RequestId" = r."Id" AND r."Status" IN ('Open', 'Acknowledged') AND c."Status" <> 'Draft' AND c."Challenges" <> ''
             """);
         sql.TeamFilter("r", teamId, and: true);
         sql.Append("""
             ) x GROUP BY x."TeamId"
             """);
         var nowMs = now.ToUnixTimeMilliseconds();
-        foreach (var row in await db.Database.SqlQuery<BlockerRow>(sql.Build()).ToListAsync(ct))
+        foreach (var row in await sql.ReadAsync<BlockerRow>(db, ct))
         {
             Set(row.TeamId, Bucket.Whole, Measure.OpenBlockers, row.Open, row.People);
             Set(row.TeamId, Bucket.Whole, Measure.OldestBlockerDays, row.Oldest is { } oldest ? (nowMs - oldest) / (double)DayMs : null, row.People);
         }
     }
 
-    public async Task CreditAsync(IReadOnlyList<Bucket> buckets, CancellationToken ct)
+    public async Task CreditAsync(Slices slices, CancellationToken ct)
     {
         var sql = new SqlText();
-        sql.Buckets(buckets, zone);
+        sql.Buckets(slices.Buckets(), zone);
         sql.Append("""
             , "K" AS (
               SELECT k."TeamId", k."ReceiverId", b."b",
@@ -348,11 +361,106 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
               COUNT(DISTINCT CASE WHEN "ToMember" = 1 THEN "ReceiverId" END) AS "ReceivedPeople"
             FROM "K" GROUP BY "TeamId", "b"
             """);
-        foreach (var row in await db.Database.SqlQuery<CreditRow>(sql.Build()).ToListAsync(ct))
+        foreach (var row in await sql.ReadAsync<CreditRow>(db, ct))
         {
             Set(row.TeamId, row.Bucket, Measure.CreditGiven, row.Given, row.GivenPeople);
             Set(row.TeamId, row.Bucket, Measure.CreditReceived, row.Received, row.ReceivedPeople);
         }
+    }
+
+    /// <summary>
+    /// The rows of one table in range, aliased "a". For one team, an index range on (TeamId, …); for every team, the
+    /// same index entered team by team through "Teams", so the rows arrive grouped by team and need no sort.
+    /// </summary>
+    private string Source(SqlText sql, string table, string range, string? condition = null)
+    {
+        var where = condition is null ? "" : $" AND {condition}";
+        return teamId is { } id
+            ? $"""FROM "{table}" a WHERE a."TeamId" = {sql.Parameter(id)} AND {range}{where}"""
+            : $"""FROM "Teams" t JOIN "{table}" a ON a."TeamId" = t."Id" AND {range} WHERE 1 = 1{where}""";
+    }
+
+    /// <summary>One SELECT per grouping, glued with UNION ALL: the whole period, and the weeks or halves.</summary>
+    private static string Grouped(IReadOnlyList<string> groups, string source, string aggregates) =>
+        string.Join("\nUNION ALL\n", groups.Select(g => g == WholeGroup
+            ? $"""SELECT a."TeamId" AS "TeamId", {g} AS "Bucket", {aggregates} {source} GROUP BY a."TeamId" """
+            : $"""SELECT a."TeamId" AS "TeamId", {g} AS "Bucket", {aggregates} {source} GROUP BY a."TeamId", {g}"""));
+
+    private const string WholeGroup = "-1";
+
+    /// <summary>The slice keys for rows stamped with an instant: -1, and the 0-based week of its local day.</summary>
+    private List<string> InstantGroups(SqlText sql, Slices slices, string column)
+    {
+        var groups = new List<string> { WholeGroup };
+        if (slices.Weekly)
+        {
+            // Local wall-clock milliseconds = UTC + the zone's offset at that instant; the offset changes only at the
+            // period's daylight-saving transitions, listed as a CASE.
+            var (t0, t1) = slices.Whole.Instants(zone);
+            var transitions = Transitions(t0, t1);
+            var offset = new StringBuilder();
+            if (transitions.Count == 1)
+            {
+                offset.Append(sql.Parameter(transitions[0].OffsetMs));
+            }
+            else
+            {
+                offset.Append("CASE");
+                for (var i = 1; i < transitions.Count; i++)
+                {
+                    offset.Append($" WHEN {column} < {sql.Parameter(transitions[i].FromMs)} THEN {sql.Parameter(transitions[i - 1].OffsetMs)}");
+                }
+                offset.Append($" ELSE {sql.Parameter(transitions[^1].OffsetMs)} END");
+            }
+            var origin = new DateTimeOffset(slices.WeekOrigin.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
+            groups.Add($"(({column} + {offset} - {sql.Parameter(origin)}) / {WeekMs})");
+        }
+        return groups;
+    }
+
+    /// <summary>The slice keys for rows stamped with a date: -1, the 0-based week, and -2/-3 for the halves.</summary>
+    private List<string> DateGroups(SqlText sql, Slices slices, string column, bool halves)
+    {
+        var groups = new List<string> { WholeGroup };
+        if (slices.Weekly)
+        {
+            groups.Add($"({DayDifference(sql, column, slices.WeekOrigin)} / 7)");
+        }
+        if (halves)
+        {
+            groups.Add($"(CASE WHEN {column} <= {sql.Parameter(slices.FirstHalf.To)} THEN {Bucket.FirstHalf} ELSE {Bucket.SecondHalf} END)");
+        }
+        return groups;
+    }
+
+    /// <summary>Whole days from <paramref name="origin"/> to the date in <paramref name="column"/>.</summary>
+    private string DayDifference(SqlText sql, string column, DateOnly origin) => db.Database.IsSqlite()
+        ? $"(CAST(julianday({column}) AS INTEGER) - CAST(julianday({sql.Parameter(origin)}) AS INTEGER))"
+        : $"({column} - {sql.Parameter(origin)})";
+
+    /// <summary>The zone's offset from <paramref name="fromMs"/> on, and each change of it before <paramref name="toMs"/>.</summary>
+    private List<(long FromMs, long OffsetMs)> Transitions(long fromMs, long toMs)
+    {
+        long OffsetAt(long ms) => (long)zone.GetUtcOffset(DateTimeOffset.FromUnixTimeMilliseconds(ms)).TotalMilliseconds;
+        var result = new List<(long, long)> { (fromMs, OffsetAt(fromMs)) };
+        // Offsets change at most a few times a year and never twice in six hours: step by hours, then narrow down.
+        const long Step = 6 * 3_600_000L;
+        for (var at = fromMs; at < toMs; at += Step)
+        {
+            var next = Math.Min(at + Step, toMs);
+            if (OffsetAt(next) == OffsetAt(at))
+            {
+                continue;
+            }
+            var (low, high) = (at, next);
+            while (high - low > 1)
+            {
+                var mid = low + (high - low) / 2;
+                (low, high) = OffsetAt(mid) == OffsetAt(at) ? (mid, high) : (low, mid);
+            }
+            result.Add((high, OffsetAt(high)));
+        }
+        return result;
     }
 
     /// <summary>Builds parameterised SQL: values become parameters, never text.</summary>
@@ -393,18 +501,85 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
             }
         }
 
-        public FormattableString Build() => FormattableStringFactory.Create(_text.ToString(), [.. _args]);
+        /// <summary>
+        /// Runs the statement on the context's connection and maps each column to the row type's property of the same
+        /// name. Plain ADO.NET: these statements are already as specific as SQL gets, and EF's per-query overhead
+        /// was most of a small dashboard's time.
+        /// </summary>
+        public async Task<List<T>> ReadAsync<T>(ServantLeaderDb db, CancellationToken ct) where T : new()
+        {
+            var connection = db.Database.GetDbConnection();
+            if (connection.State != System.Data.ConnectionState.Open)
+            {
+                await db.Database.OpenConnectionAsync(ct);
+            }
+            await using var command = connection.CreateCommand();
+            var text = _text.ToString();
+            for (var i = _args.Count - 1; i >= 0; i--)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+                parameter.Value = _args[i];
+                command.Parameters.Add(parameter);
+                text = text.Replace("{" + i.ToString(CultureInfo.InvariantCulture) + "}", parameter.ParameterName, StringComparison.Ordinal);
+            }
+            command.CommandText = text;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var setters = RowMap<T>.For(reader);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(ct))
+            {
+                var row = new T();
+                foreach (var set in setters)
+                {
+                    set(reader, row);
+                }
+                rows.Add(row);
+            }
+            return rows;
+        }
     }
 }
 
-#pragma warning disable CA1812 // materialised by EF from SQL
+/// <summary>Column-to-property setters for a row type, by name, built once per type.</summary>
+internal static class RowMap<T>
+{
+    private static readonly Dictionary<string, PropertyInfo> Properties =
+        typeof(T).GetProperties().ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+
+    public static List<Action<DbDataReader, T>> For(DbDataReader reader)
+    {
+        var setters = new List<Action<DbDataReader, T>>();
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            if (!Properties.TryGetValue(reader.GetName(i), out var property))
+            {
+                continue;
+            }
+            var ordinal = i;
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            setters.Add((r, row) =>
+            {
+                if (!r.IsDBNull(ordinal))
+                {
+                    property.SetValue(row, Convert.ChangeType(r.GetValue(ordinal), type, CultureInfo.InvariantCulture));
+                }
+            });
+        }
+        return setters;
+    }
+}
+
+#pragma warning disable CA1812 // materialised from SQL by RowMap
 internal sealed class RequestRow
 {
     public int TeamId { get; set; }
     public int Bucket { get; set; }
     public long Received { get; set; }
     public long Requesters { get; set; }
+    public long AcknowledgedPeople { get; set; }
     public long Resolved { get; set; }
+    public long ResolvedPeople { get; set; }
     public long Declined { get; set; }
     public long Rated { get; set; }
     public long Raters { get; set; }
@@ -418,7 +593,6 @@ internal sealed class PercentileRow
     public int TeamId { get; set; }
     public int Bucket { get; set; }
     public long N { get; set; }
-    public long People { get; set; }
     public long? P50Low { get; set; }
     public long? P50High { get; set; }
     public long? P90Low { get; set; }

@@ -21,7 +21,7 @@ internal sealed class SupportEntryConfiguration : IEntityTypeConfiguration<Suppo
         // The support log is one leader's history by date. The dashboard reads a team's by date, or every team's for
         // a period: both indexes carry the columns the figures need, so the aggregates never touch the table.
         builder.HasIndex(s => new { s.LeaderId, s.Date });
-        builder.HasIndex(s => new { s.TeamId, s.Date, s.MemberId, s.Minutes, s.RequestId });
+        builder.HasIndex(s => new { s.TeamId, s.Date, s.MemberId, s.Minutes, s.RequestId, s.Category });
         builder.HasIndex(s => new { s.Date, s.TeamId, s.MemberId, s.Minutes, s.RequestId });
         builder.HasIndex(s => new { s.MemberId, s.TeamId, s.Date });
         builder.HasIndex(s => s.RequestId);

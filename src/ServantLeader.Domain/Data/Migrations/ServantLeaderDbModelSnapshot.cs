@@ -950,7 +950,7 @@ namespace ServantLeader.Domain.Data.Migrations
 
                     b.HasIndex("Date", "TeamId", "MemberId", "Minutes", "RequestId");
 
-                    b.HasIndex("TeamId", "Date", "MemberId", "Minutes", "RequestId");
+                    b.HasIndex("TeamId", "Date", "MemberId", "Minutes", "RequestId", "Category");
 
                     b.ToTable("SupportEntries", null, t =>
                         {

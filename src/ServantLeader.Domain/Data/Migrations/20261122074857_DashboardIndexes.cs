@@ -37,9 +37,9 @@ namespace ServantLeader.Domain.Data.Migrations
                 columns: new[] { "MemberId", "TeamId", "Date" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SupportEntries_TeamId_Date_MemberId_Minutes_RequestId",
+                name: "IX_SupportEntries_TeamId_Date_MemberId_Minutes_RequestId_Category",
                 table: "SupportEntries",
-                columns: new[] { "TeamId", "Date", "MemberId", "Minutes", "RequestId" });
+                columns: new[] { "TeamId", "Date", "MemberId", "Minutes", "RequestId", "Category" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ServiceRequests_CreatedAt_TeamId_Status_RequesterId_Rating_AcknowledgedAt_ResolvedAt",
@@ -105,7 +105,7 @@ namespace ServantLeader.Domain.Data.Migrations
                 table: "SupportEntries");
 
             migrationBuilder.DropIndex(
-                name: "IX_SupportEntries_TeamId_Date_MemberId_Minutes_RequestId",
+                name: "IX_SupportEntries_TeamId_Date_MemberId_Minutes_RequestId_Category",
                 table: "SupportEntries");
 
             migrationBuilder.DropIndex(

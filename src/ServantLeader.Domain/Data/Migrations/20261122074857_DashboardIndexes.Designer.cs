@@ -11,7 +11,7 @@ using ServantLeader.Domain.Data;
 namespace ServantLeader.Domain.Data.Migrations
 {
     [DbContext(typeof(ServantLeaderDb))]
-    [Migration("20261122073242_DashboardIndexes")]
+    [Migration("20261122074857_DashboardIndexes")]
     partial class DashboardIndexes
     {
         /// <inheritdoc />
@@ -953,7 +953,7 @@ namespace ServantLeader.Domain.Data.Migrations
 
                     b.HasIndex("Date", "TeamId", "MemberId", "Minutes", "RequestId");
 
-                    b.HasIndex("TeamId", "Date", "MemberId", "Minutes", "RequestId");
+                    b.HasIndex("TeamId", "Date", "MemberId", "Minutes", "RequestId", "Category");
 
                     b.ToTable("SupportEntries", null, t =>
                         {
