@@ -270,6 +270,20 @@ public sealed class OrganisationGenerator(SqliteConnection connection, DateTimeO
         return new GeneratedOrganisation(teams.Select(t => t.Id).ToList(), leaders, rows, clock.Elapsed);
     }
 
+    /// <summary>The teams and their leaders of an organisation generated earlier.</summary>
+    public static async Task<GeneratedOrganisation> ReadAsync(SqliteConnection connection, CancellationToken ct = default)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT TeamId, PersonId FROM Memberships WHERE Role = 'Leader' ORDER BY TeamId";
+        var leaders = new Dictionary<int, int>();
+        using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            leaders[reader.GetInt32(0)] = reader.GetInt32(1);
+        }
+        return new GeneratedOrganisation(leaders.Keys.ToList(), leaders, 0, TimeSpan.Zero);
+    }
+
     private int[] TeamSizes(OrganisationSize size)
     {
         var average = Math.Max(1, size.People / Math.Max(1, size.Teams));

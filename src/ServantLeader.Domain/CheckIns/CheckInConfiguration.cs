@@ -30,6 +30,8 @@ internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
         builder.HasIndex(c => new { c.PeriodDue, c.TeamId, c.Status, c.Pulse, c.MemberId });
         builder.HasIndex(c => new { c.TeamId, c.SubmittedAt, c.ReviewedAt, c.MemberId });
         builder.HasIndex(c => new { c.SubmittedAt, c.TeamId, c.ReviewedAt, c.MemberId });
+        builder.HasIndex(c => new { c.TeamId, c.MemberId, c.PeriodDue, c.Status }, "IX_CheckIns_Participation");
+        builder.HasIndex(c => c.RequestId, "IX_CheckIns_LinkedBlockers").HasFilter("\"RequestId\" IS NOT NULL AND \"Challenges\" <> ''");
         builder.HasIndex(c => new { c.TeamId, c.MemberId, c.SubmittedAt }, "IX_CheckIns_OpenBlockers")
             .HasFilter("\"Status\" = 'Submitted' AND \"Challenges\" <> ''");
     }

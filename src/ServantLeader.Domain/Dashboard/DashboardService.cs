@@ -46,8 +46,11 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
         quietWeeks = Math.Clamp(quietWeeks, 1, 52);
 
         var weeks = period.WeekRanges();
-        var queries = await FiguresAsync(teamId, new Slices(period.Whole, Weekly: true, Halves: true), ct);
-        var categories = await new FigureQueries(db, time.LocalTimeZone, time.GetUtcNow(), teamId).CategoriesAsync(period.Whole, ct);
+        IReadOnlyList<CategorySupport> categories = [];
+        IReadOnlyList<MemberCoverage>? coverage = null;
+        var queries = await FiguresAsync(db, teamId, new Slices(period.Whole, Weekly: true, Halves: true), ct,
+            async other => categories = await new FigureQueries(other, time.LocalTimeZone, time.GetUtcNow(), teamId).CategoriesAsync(period.Whole, ct),
+            async other => coverage = forHr ? null : await MemberCoverageAsync(other, teamId, period, quietWeeks, ct));
 
         var figures = FiguresOf(queries, teamId, forHr);
         var trends = Measures.All.Where(d => d.HasTrend).ToDictionary(d => d.Measure, d => (IReadOnlyList<TrendPoint>)weeks
@@ -58,7 +61,7 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
 
         return new TeamDashboard(team.Id, team.Name, members, period, forHr, figures, trends,
             categories.Select(c => forHr && IsSmallGroup(c.People) ? c with { Entries = 0, Hours = 0, Withheld = true } : c).ToList(),
-            forHr ? null : await MemberCoverageAsync(db, teamId, period, quietWeeks, ct),
+            coverage,
             quietWeeks, FlagRules.Raise(m => figures.First(f => f.Measure == m)));
     }
 
@@ -96,17 +99,17 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
     private async Task<IReadOnlyList<OverviewRow>> RowsAsync(DashboardPeriod period, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var queries = await FiguresAsync(null, new Slices(period.Whole, Weekly: false, Halves: true), ct);
-
-        var teams = await db.Teams.OrderBy(t => t.Name)
-            .Select(t => new
-            {
-                t.Id,
-                t.Name,
-                Leaders = t.Memberships.Where(m => m.Role == TeamRole.Leader).OrderBy(m => m.Person.DisplayName).Select(m => m.Person.DisplayName).ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(ct);
+        List<(int Id, string Name, List<string> Leaders)> teams = [];
+        var queries = await FiguresAsync(db, null, new Slices(period.Whole, Weekly: false, Halves: true), ct,
+            async other => teams = (await other.Teams.OrderBy(t => t.Name)
+                .Select(t => new
+                {
+                    t.Id,
+                    t.Name,
+                    Leaders = t.Memberships.Where(m => m.Role == TeamRole.Leader).OrderBy(m => m.Person.DisplayName).Select(m => m.Person.DisplayName).ToList(),
+                })
+                .AsSplitQuery()
+                .ToListAsync(ct)).Select(t => (t.Id, t.Name, t.Leaders)).ToList());
         return teams.Select(t =>
         {
             var figures = FiguresOf(queries, t.Id, forHr: true).ToDictionary(f => f.Measure);
@@ -116,20 +119,15 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
     }
 
     /// <summary>
-    /// The figure families run side by side, each on its own connection: they read disjoint tables, SQLite's WAL
-    /// lets readers run in parallel, and a dashboard is one person waiting.
+    /// The figure families (and any extra reads) run side by side, each on its own connection: they read disjoint
+    /// tables, SQLite's WAL lets readers run in parallel, and a dashboard is one person waiting.
     /// </summary>
-    private async Task<FigureQueries> FiguresAsync(int? teamId, Slices slices, CancellationToken ct)
+    private async Task<FigureQueries> FiguresAsync(ServantLeaderDb db, int? teamId, Slices slices, CancellationToken ct,
+        params Func<ServantLeaderDb, Task>[] extras)
     {
         var now = time.GetUtcNow();
         var today = time.Today();
-        async Task<FigureQueries> Run(Func<FigureQueries, Task> work)
-        {
-            await using var db = await dbs.CreateDbContextAsync(ct);
-            var queries = new FigureQueries(db, time.LocalTimeZone, now, teamId);
-            await work(queries);
-            return queries;
-        }
+        var parts = new FigureQueries?[3];
         Func<FigureQueries, Task>[] families =
         [
             q => q.RequestsAsync(slices, ct),
@@ -144,29 +142,41 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
                 await q.BlockersAsync(ct);
             },
         ];
-        FigureQueries[] parts;
-        if (await SharesOneConnectionAsync(ct))
-        {
-            parts = new FigureQueries[families.Length];
-            for (var i = 0; i < families.Length; i++)
+        var work = families
+            .Select((family, i) => (Func<ServantLeaderDb, Task>)(async other =>
             {
-                parts[i] = await Run(families[i]);
+                var queries = new FigureQueries(other, time.LocalTimeZone, now, teamId);
+                await family(queries);
+                parts[i] = queries;
+            }))
+            .Concat(extras)
+            .ToList();
+
+        async Task Run(Func<ServantLeaderDb, Task> item)
+        {
+            await using var other = await dbs.CreateDbContextAsync(ct);
+            await item(other);
+        }
+        if (await SharesOneConnectionAsync(db, ct))
+        {
+            foreach (var item in work)
+            {
+                await Run(item);
             }
         }
         else
         {
-            // SQLite's "async" calls complete synchronously; Task.Run is what puts the families on separate cores.
-            parts = await Task.WhenAll(families.Select(f => Task.Run(() => Run(f), ct)));
+            // SQLite's "async" calls complete synchronously; Task.Run is what puts the reads on separate cores.
+            await Task.WhenAll(work.Select(item => Task.Run(() => Run(item), ct)));
         }
-        return parts.Skip(1).Aggregate(parts[0], (all, part) => all.Merge(part));
+        return parts.Skip(1).Aggregate(parts[0]!, (all, part) => all.Merge(part!));
     }
 
     /// <summary>A host that hands every context the same open connection (an in-memory database) cannot read in parallel.</summary>
-    private async Task<bool> SharesOneConnectionAsync(CancellationToken ct)
+    private async Task<bool> SharesOneConnectionAsync(ServantLeaderDb db, CancellationToken ct)
     {
-        await using var a = await dbs.CreateDbContextAsync(ct);
-        await using var b = await dbs.CreateDbContextAsync(ct);
-        return ReferenceEquals(a.Database.GetDbConnection(), b.Database.GetDbConnection());
+        await using var other = await dbs.CreateDbContextAsync(ct);
+        return ReferenceEquals(db.Database.GetDbConnection(), other.Database.GetDbConnection());
     }
 
     private static Dictionary<Measure, double?> MediansOf(IReadOnlyList<OverviewRow> rows) =>

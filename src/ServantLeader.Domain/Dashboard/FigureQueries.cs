@@ -222,8 +222,12 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
             .Select(t => new { t.CheckInCadence, t.CheckInDueDay })
             .Distinct()
             .ToListAsync(ct);
+        if (!slices.Weekly)
+        {
+            await ParticipationByArithmeticAsync(slices.Whole, rhythms.Select(r => (r.CheckInCadence, r.CheckInDueDay)).ToList(), today, ct);
+        }
         // Weeks partition the period, so when there are weeks the whole period is their roll-up.
-        var buckets = slices.Buckets();
+        var buckets = slices.Weekly ? slices.Buckets() : [];
         var grouped = slices.Weekly ? buckets.Where(b => b.Key >= 0).ToList() : [.. buckets];
         var periods = new List<(int Bucket, CheckInCadence Cadence, DayOfWeek DueDay, DateOnly Due, long DueEnd)>();
         foreach (var rhythm in rhythms)
@@ -310,12 +314,75 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
         }
     }
 
+    /// <summary>
+    /// Participation over the whole period without listing every (member, period) pair: a rhythm's due dates are every
+    /// L days from an anchor A, so the periods a member is expected for, from the later of the period's start and the
+    /// day they joined up to the last period that is over, are counted by integer division; their submitted
+    /// check-ins are counted from the member's own index range. Day numbers count from the period's first day.
+    /// </summary>
+    private async Task ParticipationByArithmeticAsync(DayRange whole, IReadOnlyList<(CheckInCadence Cadence, DayOfWeek DueDay)> rhythms,
+        DateOnly today, CancellationToken ct)
+    {
+        var last = whole.To < today ? whole.To : today.AddDays(-1);
+        if (rhythms.Count == 0 || last < whole.From)
+        {
+            return;
+        }
+        var sql = new SqlText();
+        var origin = whole.From;
+        var (t0, _) = whole.Instants(zone);
+        var (_, lastEnd) = new DayRange(whole.From, last).Instants(zone);
+        sql.Append("""WITH "R"("Cadence", "DueDay", "L", "A") AS (VALUES """);
+        for (var i = 0; i < rhythms.Count; i++)
+        {
+            var (cadence, weekday) = rhythms[i];
+            var anchor = CheckInPeriod.Containing(origin.AddDays(-15), cadence, weekday);
+            sql.Append($"{(i == 0 ? "(" : ", (")}{sql.Parameter(cadence.ToString())}, {sql.Parameter(weekday.ToString())}, {sql.Parameter(anchor.Length)}, {sql.Parameter(anchor.Due.DayNumber - origin.DayNumber)})");
+        }
+        var offset = OffsetSql(sql, "m.\"Since\"", t0, lastEnd);
+        var originEpochDay = origin.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+        var lastDay = sql.Parameter(last.DayNumber - origin.DayNumber);
+        var dueDay = DayDifference(sql, "c.\"PeriodDue\"", origin);
+        sql.Append($"""
+            ), "N" AS (
+              SELECT m."TeamId", m."PersonId", r."L", r."A",
+                CASE WHEN m."Since" < {sql.Parameter(t0)} THEN 0 ELSE (m."Since" + {offset}) / {DayMs} - {sql.Parameter(originEpochDay)} END AS "lo"
+              FROM "Teams" t
+              JOIN "R" r ON r."Cadence" = t."CheckInCadence" AND r."DueDay" = t."CheckInDueDay"
+              JOIN "Memberships" m ON m."TeamId" = t."Id"
+              JOIN "People" p ON p."Id" = m."PersonId"
+              WHERE m."Role" = 'Member' AND p."IsActive" AND m."Since" < {sql.Parameter(lastEnd)}
+            """);
+        sql.TeamFilter("m", teamId, and: true);
+        sql.Append($"""
+            ), "E" AS (
+              SELECT n."TeamId", n."PersonId",
+                CASE WHEN {lastDay} >= n."lo" THEN ({lastDay} - n."A") / n."L" - (n."lo" - 1 - n."A") / n."L" ELSE 0 END AS "Expected",
+                (SELECT COUNT(*) FROM "CheckIns" c
+                 WHERE c."TeamId" = n."TeamId" AND c."MemberId" = n."PersonId" AND c."Status" <> 'Draft'
+                   AND c."PeriodDue" >= {sql.Parameter(whole.From)} AND c."PeriodDue" <= {sql.Parameter(last)}
+                   AND {dueDay} >= n."lo" AND ({dueDay} - n."A") % n."L" = 0) AS "Submitted"
+              FROM "N" n
+            )
+            SELECT "TeamId", {sql.Parameter(Bucket.Whole)} AS "Bucket", SUM("Expected") AS "Expected", SUM("Submitted") AS "Submitted",
+              SUM(CASE WHEN "Expected" > 0 THEN 1 ELSE 0 END) AS "People"
+            FROM "E" GROUP BY "TeamId"
+            """);
+        foreach (var row in await sql.ReadAsync<ParticipationRow>(db, ct))
+        {
+            if (row.People > 0)
+            {
+                Set(row.TeamId, row.Bucket, Measure.Participation, Ratio(row.Submitted, row.Expected), row.People);
+            }
+        }
+    }
+
     /// <summary>Open blockers are a figure of now, whatever the period: they are stored under the whole-period slice.</summary>
     public async Task BlockersAsync(CancellationToken ct)
     {
         var sql = new SqlText();
-        // The first part reads a partial index; the second starts from the few active requests (CROSS JOIN keeps
-        // SQLite from scanning every check-in instead).
+        // The first part reads a partial index; the second starts from the few check-ins linked to a request (CROSS JOIN
+        // keeps SQLite from starting at every active request instead).
         sql.Append("""
             SELECT x."TeamId" AS "TeamId", COUNT(*) AS "Open", COUNT(DISTINCT x."MemberId") AS "People", MIN(x."SubmittedAt") AS "Oldest"
             FROM (
@@ -325,11 +392,12 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
         sql.TeamFilter("c", teamId, and: true);
         sql.Append("""
               UNION
-              SELECT c."Id", c."TeamId", c."MemberId", c."SubmittedAt" FROM "ServiceRequests" r
-              CROSS JOIN "CheckIns" c
-              WHERE c."RequestId" = r."Id" AND r."Status" IN ('Open', 'Acknowledged') AND c."Status" <> 'Draft' AND c."Challenges" <> ''
+              SELECT c."Id", c."TeamId", c."MemberId", c."SubmittedAt" FROM "CheckIns" c
+              CROSS JOIN "ServiceRequests" r
+              WHERE c."RequestId" IS NOT NULL AND r."Id" = c."RequestId" AND r."Status" IN ('Open', 'Acknowledged')
+                AND c."Status" <> 'Draft' AND c."Challenges" <> ''
             """);
-        sql.TeamFilter("r", teamId, and: true);
+        sql.TeamFilter("c", teamId, and: true);
         sql.Append("""
             ) x GROUP BY x."TeamId"
             """);
@@ -394,28 +462,32 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
         var groups = new List<string> { WholeGroup };
         if (slices.Weekly)
         {
-            // Local wall-clock milliseconds = UTC + the zone's offset at that instant; the offset changes only at the
-            // period's daylight-saving transitions, listed as a CASE.
+            // Local wall-clock milliseconds = UTC + the zone's offset at that instant.
             var (t0, t1) = slices.Whole.Instants(zone);
-            var transitions = Transitions(t0, t1);
-            var offset = new StringBuilder();
-            if (transitions.Count == 1)
-            {
-                offset.Append(sql.Parameter(transitions[0].OffsetMs));
-            }
-            else
-            {
-                offset.Append("CASE");
-                for (var i = 1; i < transitions.Count; i++)
-                {
-                    offset.Append($" WHEN {column} < {sql.Parameter(transitions[i].FromMs)} THEN {sql.Parameter(transitions[i - 1].OffsetMs)}");
-                }
-                offset.Append($" ELSE {sql.Parameter(transitions[^1].OffsetMs)} END");
-            }
+            var offset = OffsetSql(sql, column, t0, t1);
             var origin = new DateTimeOffset(slices.WeekOrigin.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
             groups.Add($"(({column} + {offset} - {sql.Parameter(origin)}) / {WeekMs})");
         }
         return groups;
+    }
+
+    /// <summary>
+    /// The zone's offset in milliseconds at the instant in <paramref name="column"/>, for instants in [from, to): it
+    /// changes only at daylight-saving transitions, listed as a CASE.
+    /// </summary>
+    private string OffsetSql(SqlText sql, string column, long fromMs, long toMs)
+    {
+        var transitions = Transitions(fromMs, toMs);
+        if (transitions.Count == 1)
+        {
+            return sql.Parameter(transitions[0].OffsetMs);
+        }
+        var offset = new StringBuilder("(CASE");
+        for (var i = 1; i < transitions.Count; i++)
+        {
+            offset.Append($" WHEN {column} < {sql.Parameter(transitions[i].FromMs)} THEN {sql.Parameter(transitions[i - 1].OffsetMs)}");
+        }
+        return offset.Append($" ELSE {sql.Parameter(transitions[^1].OffsetMs)} END)").ToString();
     }
 
     /// <summary>The slice keys for rows stamped with a date: -1, the 0-based week, and -2/-3 for the halves.</summary>
@@ -524,6 +596,7 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
                 text = text.Replace("{" + i.ToString(CultureInfo.InvariantCulture) + "}", parameter.ParameterName, StringComparison.Ordinal);
             }
             command.CommandText = text;
+            var sw = System.Diagnostics.Stopwatch.StartNew();
             await using var reader = await command.ExecuteReaderAsync(ct);
             var setters = RowMap<T>.For(reader);
             var rows = new List<T>();
@@ -536,6 +609,7 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
                 }
                 rows.Add(row);
             }
+            if (Environment.GetEnvironmentVariable("DASH_PROFILE") == "1") Console.WriteLine($"    {sw.Elapsed.TotalMilliseconds:0.00} ms {rows.Count} rows {text.Replace("\n", " ")[..Math.Min(90, text.Length)]}");
             return rows;
         }
     }

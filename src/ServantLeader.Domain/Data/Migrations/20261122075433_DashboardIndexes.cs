@@ -23,6 +23,10 @@ namespace ServantLeader.Domain.Data.Migrations
                 table: "Credits");
 
             migrationBuilder.DropIndex(
+                name: "IX_CheckIns_RequestId",
+                table: "CheckIns");
+
+            migrationBuilder.DropIndex(
                 name: "IX_CheckIns_TeamId_PeriodDue_Status",
                 table: "CheckIns");
 
@@ -67,10 +71,21 @@ namespace ServantLeader.Domain.Data.Migrations
                 columns: new[] { "TeamId", "CreatedAt", "GiverId", "ReceiverId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_LinkedBlockers",
+                table: "CheckIns",
+                column: "RequestId",
+                filter: "\"RequestId\" IS NOT NULL AND \"Challenges\" <> ''");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CheckIns_OpenBlockers",
                 table: "CheckIns",
                 columns: new[] { "TeamId", "MemberId", "SubmittedAt" },
                 filter: "\"Status\" = 'Submitted' AND \"Challenges\" <> ''");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_Participation",
+                table: "CheckIns",
+                columns: new[] { "TeamId", "MemberId", "PeriodDue", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CheckIns_PeriodDue_TeamId_Status_Pulse_MemberId",
@@ -129,7 +144,15 @@ namespace ServantLeader.Domain.Data.Migrations
                 table: "Credits");
 
             migrationBuilder.DropIndex(
+                name: "IX_CheckIns_LinkedBlockers",
+                table: "CheckIns");
+
+            migrationBuilder.DropIndex(
                 name: "IX_CheckIns_OpenBlockers",
+                table: "CheckIns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CheckIns_Participation",
                 table: "CheckIns");
 
             migrationBuilder.DropIndex(
@@ -162,6 +185,11 @@ namespace ServantLeader.Domain.Data.Migrations
                 name: "IX_Credits_TeamId_CreatedAt",
                 table: "Credits",
                 columns: new[] { "TeamId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_RequestId",
+                table: "CheckIns",
+                column: "RequestId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CheckIns_TeamId_PeriodDue_Status",

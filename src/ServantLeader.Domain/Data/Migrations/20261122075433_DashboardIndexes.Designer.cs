@@ -11,7 +11,7 @@ using ServantLeader.Domain.Data;
 namespace ServantLeader.Domain.Data.Migrations
 {
     [DbContext(typeof(ServantLeaderDb))]
-    [Migration("20261122074857_DashboardIndexes")]
+    [Migration("20261122075433_DashboardIndexes")]
     partial class DashboardIndexes
     {
         /// <inheritdoc />
@@ -279,8 +279,6 @@ namespace ServantLeader.Domain.Data.Migrations
 
                     b.HasIndex("MemberId");
 
-                    b.HasIndex("RequestId");
-
                     b.HasIndex("ReviewedById");
 
                     b.HasIndex("TeamId", "MemberId", "PeriodDue")
@@ -294,8 +292,13 @@ namespace ServantLeader.Domain.Data.Migrations
 
                     b.HasIndex("TeamId", "PeriodDue", "Status", "Pulse", "MemberId");
 
+                    b.HasIndex(new[] { "RequestId" }, "IX_CheckIns_LinkedBlockers")
+                        .HasFilter("\"RequestId\" IS NOT NULL AND \"Challenges\" <> ''");
+
                     b.HasIndex(new[] { "TeamId", "MemberId", "SubmittedAt" }, "IX_CheckIns_OpenBlockers")
                         .HasFilter("\"Status\" = 'Submitted' AND \"Challenges\" <> ''");
+
+                    b.HasIndex(new[] { "TeamId", "MemberId", "PeriodDue", "Status" }, "IX_CheckIns_Participation");
 
                     b.ToTable("CheckIns", null, t =>
                         {
