@@ -205,6 +205,52 @@ public sealed partial class JourneyTests(E2EApp app) : BrowserTests(app)
         AssertNoConsoleErrors();
     }
 
+    [Fact]
+    public async Task Nothing_typed_into_a_check_in_is_lost_when_the_connection_drops_for_a_moment()
+    {
+        var pat = await SignInAsync("pat");
+        // The app's live connection goes through this route, so the test can cut it like a dropped network would.
+        var sockets = new List<IWebSocketRoute>();
+        await pat.RouteWebSocketAsync(new Regex("/_blazor"), socket =>
+        {
+            socket.ConnectToServer();
+            lock (sockets)
+            {
+                sockets.Add(socket);
+            }
+        });
+        await OpenAsync(pat, "/check-in");
+        var wins = pat.Locator("[name=Wins]");
+        await wins.ClickAsync();
+        await pat.Keyboard.TypeAsync("Shipped the export. ");
+        await pat.WaitForTimeoutAsync(2_000);   // the draft saves itself 1.5 s after typing stops
+
+        await pat.Context.SetOfflineAsync(true);
+        IWebSocketRoute[] open;
+        lock (sockets)
+        {
+            open = [.. sockets];
+        }
+        foreach (var socket in open)
+        {
+            await socket.CloseAsync();
+        }
+        await pat.Keyboard.TypeAsync("Typed while offline.");
+        await pat.WaitForTimeoutAsync(3_000);
+        await pat.Context.SetOfflineAsync(false);
+
+        // Reconnected: the page is usable again and the draft on the server has every word.
+        await Assertions.Expect(wins).ToHaveValueAsync("Shipped the export. Typed while offline.", new() { Timeout = 30_000 });
+        await pat.WaitForTimeoutAsync(4_000);
+        await OpenAsync(pat, "/check-in");
+        await Assertions.Expect(pat.Locator("[name=Wins]")).ToHaveValueAsync("Shipped the export. Typed while offline.", new() { Timeout = 10_000 });
+        // While offline the browser logs each failed attempt to reconnect; those, and only those, are expected.
+        ForgetConsoleErrors(e => e.Contains("net::ERR_INTERNET_DISCONNECTED", StringComparison.Ordinal)
+            || e.Contains("Failed to complete negotiation with the server: TypeError: Failed to fetch", StringComparison.Ordinal)
+            || e.Contains("WebSocket closed", StringComparison.Ordinal) || e.Contains("Connection disconnected", StringComparison.Ordinal));
+        AssertNoConsoleErrors();
+    }
+
     private static Regex RequestUrl() => RequestPath();
 
     [GeneratedRegex(@"/requests/\d+")]
