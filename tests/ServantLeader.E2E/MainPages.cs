@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace ServantLeader.E2E;
+
+/// <summary>The main pages each kind of person uses, as seen with the demo organisation.</summary>
+public static partial class MainPages
+{
+    public static readonly string[] Roles = ["member", "leader", "hr", "admin"];
+
+    public static string Handle(string role) => role switch
+    {
+        "member" => "ben",
+        "leader" => "amara",
+        "hr" => "hr",
+        _ => "admin",
+    };
+
+    /// <summary>Name (for files and messages) and path. Ids are read off the pages that link to them.</summary>
+    public static async Task<IReadOnlyList<(string Name, string Path)>> ForAsync(string role, IPage page, int productTeam)
+    {
+        switch (role)
+        {
+            case "member":
+                return
+                [
+                    ("home", "/"), ("check-in", "/check-in"), ("my-check-ins", "/check-ins"), ("ask-for-help", "/requests/new"),
+                    ("my-requests", "/requests"), ("request", await FirstLinkAsync(page, "/requests", RequestLink())),
+                    ("support-received", "/support/received"), ("one-on-ones", "/one-on-ones"), ("feedback", "/feedback"),
+                    ("team", $"/teams/{productTeam}"), ("password", "/account/password"),
+                ];
+            case "leader":
+                return
+                [
+                    ("home", "/"), ("inbox", "/inbox"), ("this-week", "/this-week"),
+                    ("check-in-review", await FirstLinkAsync(page, "/this-week", CheckInLink())),
+                    ("log-support", "/support/new"), ("support-log", "/support"), ("dashboard", $"/teams/{productTeam}/dashboard?weeks=12"),
+                    ("one-on-ones", "/one-on-ones"), ("feedback-results", "/feedback/results"), ("teams", "/teams"),
+                ];
+            case "hr":
+                return
+                [
+                    ("home", "/"), ("service-overview", "/hr/overview?weeks=12"), ("team-dashboard", $"/teams/{productTeam}/dashboard?weeks=12"),
+                    ("check-in-participation", "/hr/check-ins"), ("feedback-rounds", "/hr/feedback"), ("instruments", "/hr/instruments"),
+                ];
+            default:
+                return [("people", "/admin/people"), ("teams", "/admin/teams"), ("team-members", $"/admin/teams/{productTeam}")];
+        }
+    }
+
+    private static async Task<string> FirstLinkAsync(IPage page, string listPath, Regex link)
+    {
+        await page.GotoAsync(listPath);
+        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        foreach (var href in await page.Locator("main a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+        {
+            if (link.IsMatch(href))
+            {
+                return href;
+            }
+        }
+        throw new InvalidOperationException($"No link like {link} on {listPath}.");
+    }
+
+    [GeneratedRegex(@"^/requests/\d+$")]
+    private static partial Regex RequestLink();
+
+    [GeneratedRegex(@"^/check-ins/\d+$")]
+    private static partial Regex CheckInLink();
+}
