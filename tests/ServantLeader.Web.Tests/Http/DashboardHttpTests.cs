@@ -49,6 +49,19 @@ public sealed class DashboardHttpTests(AppFactory app) : IClassFixture<AppFactor
         var garbage = await (await app.SignedInAsync("Lea")).GetAsync($"/teams/{app.Product}/dashboard?from=abc&to=9999-99-99&weeks=-5");
         Assert.Equal(HttpStatusCode.OK, garbage.StatusCode);
         Assert.Contains("Enter a date such as", await garbage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        foreach (var query in new[] { "weeks=abc", "quiet=abc", "quiet=-3&weeks=99999999999", "from=0001-01-01&to=0001-01-02", "sort=%3Cscript%3E" })
+        {
+            var response = await (await app.SignedInAsync("Lea")).GetAsync($"/teams/{app.Product}/dashboard?{query}");
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{query}: {response.StatusCode}");
+            Assert.DoesNotContain("Exception", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        foreach (var path in new[] { "/hr/overview?weeks=abc&desc=maybe", "/support/new?member=abc&request=-1", "/check-in?team=abc", "/account/login?signedOut=abc" })
+        {
+            var response = await (await app.SignedInAsync("Hr")).GetAsync(path);
+            Assert.True((int)response.StatusCode < 500, $"{path}: {response.StatusCode}");
+        }
+        var csv = await (await app.SignedInAsync("Hr")).GetAsync("/hr/overview.csv?from=2026-11-10&to=2026-11-01");
+        Assert.Equal(HttpStatusCode.BadRequest, csv.StatusCode);
     }
 
     [Fact]
