@@ -6,6 +6,7 @@ using ServantLeader.Domain.Credits;
 using ServantLeader.Domain.Dashboard;
 using ServantLeader.Domain.Data;
 using ServantLeader.Domain.Feedback;
+using ServantLeader.Domain.Live;
 using ServantLeader.Domain.OneOnOnes;
 using ServantLeader.Domain.Demo;
 using ServantLeader.Domain.People;
@@ -59,6 +60,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<FeedbackService>();
         services.AddScoped<DashboardService>();
         services.AddMemoryCache();
+        services.AddSingleton<TeamActivity>();
         services.AddScoped<DemoOrganisation>();
         return services;
     }

@@ -33,7 +33,7 @@ public sealed class E2EApp : IAsyncLifetime
     public int ProductTeam { get; private set; }
 
     /// <summary>Members of Product with no history at all, one per journey that needs a clean start.</summary>
-    public static readonly string[] Newcomers = ["nia", "omar", "pat", "quinn"];
+    public static readonly string[] Newcomers = ["nia", "omar", "pat", "quinn", "rae"];
 
     public static string Email(string handle) => handle + "@demo.servantleader.local";
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServantLeader.Domain.Live;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
 using ServantLeader.Domain.Requests;
@@ -10,7 +11,7 @@ namespace ServantLeader.Domain.CheckIns;
 /// Check-ins: written by a member, read by that member and the leaders of the team, and by no one else.
 /// HR gets participation and pulse only as aggregates of at least <see cref="MinGroupSize"/> people.
 /// </summary>
-public sealed class CheckInService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time)
+public sealed class CheckInService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time, TeamActivity activity)
 {
     /// <summary>The smallest group whose aggregate HR may see.</summary>
     public const int MinGroupSize = 3;
@@ -101,6 +102,7 @@ public sealed class CheckInService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
             checkIn.LinkRequest(request);
         }
         await SaveAsync(db, ct);
+        activity.Publish(new TeamChange(checkIn.TeamId, TeamChangeKind.CheckIn, checkIn.RequestId, checkIn.Id));
         return checkIn.Id;
     }
 
@@ -204,6 +206,7 @@ public sealed class CheckInService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         }
         checkIn.MarkReviewed(actor.PersonId, time.GetUtcNow());
         await SaveAsync(db, ct);
+        activity.Publish(new TeamChange(checkIn.TeamId, TeamChangeKind.CheckIn, CheckInId: checkIn.Id));
     }
 
     /// <summary>The open period of every team the actor leads, one row per member, computed in the database.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServantLeader.Domain.Live;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
 using ServantLeader.Domain.Teams;
@@ -9,7 +10,7 @@ namespace ServantLeader.Domain.Requests;
 /// Asking for help and answering it. Every method takes the acting person and checks them against the request:
 /// the requester and the leaders of the request's team see it; nobody else learns that it exists.
 /// </summary>
-public sealed class RequestService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time)
+public sealed class RequestService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time, TeamActivity activity)
 {
     public const int MinRating = 1;
     public const int MaxRating = 5;
@@ -76,6 +77,7 @@ public sealed class RequestService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
             command.Urgency, command.NeededBy, time.GetUtcNow());
         db.ServiceRequests.Add(request);
         await db.SaveChangesAsync(ct);
+        activity.Publish(new TeamChange(request.TeamId, TeamChangeKind.Request, request.Id));
         return request.Id;
     }
 
@@ -268,5 +270,6 @@ public sealed class RequestService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
             throw new ConcurrencyConflictException(
                 "Someone else changed this request while you were looking at it. Reload to see their change, then try again.", ex);
         }
+        activity.Publish(new TeamChange(request.TeamId, TeamChangeKind.Request, request.Id));
     }
 }

@@ -10,6 +10,13 @@ namespace ServantLeader.Domain.Teams;
 /// </summary>
 public sealed class TeamService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time)
 {
+    /// <summary>The ids of the teams the actor leads now.</summary>
+    public async Task<IReadOnlySet<int>> LedByAsync(Actor actor, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return (await db.TeamsLedBy(actor.PersonId).ToListAsync(ct)).ToHashSet();
+    }
+
     public async Task<IReadOnlyList<TeamSummary>> MyTeamsAsync(Actor actor, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
