@@ -6,6 +6,7 @@
 (() => {
   const dialogId = "components-reconnect-modal";
   let down = false;
+  let dialog = null;
 
   function resend() {
     document.querySelectorAll("[data-resend-on-reconnect] textarea, [data-resend-on-reconnect] input[type=text]")
@@ -16,13 +17,15 @@
     "pointerdown", "pointerup", "focus", "blur", "focusin", "focusout"];
   for (const type of held) {
     window.addEventListener(type, event => {
-      if (down && event.isTrusted) {
+      // The dialog's own buttons (Retry, Reload) must keep working.
+      if (down && event.isTrusted && !(dialog && dialog.contains(event.target))) {
         event.stopImmediatePropagation();
       }
     }, true);
   }
 
-  function watch(dialog) {
+  function watch(found) {
+    dialog = found;
     down = dialog.style.display !== "none";
     new MutationObserver(() => {
       if (dialog.style.display !== "none") {
@@ -39,10 +42,10 @@
     watch(existing);
   } else {
     new MutationObserver((_, observer) => {
-      const dialog = document.getElementById(dialogId);
-      if (dialog) {
+      const found = document.getElementById(dialogId);
+      if (found) {
         observer.disconnect();
-        watch(dialog);
+        watch(found);
       }
     }).observe(document.body, { childList: true });
   }
