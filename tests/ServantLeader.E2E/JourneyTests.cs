@@ -251,10 +251,8 @@ public sealed partial class JourneyTests(E2EApp app) : BrowserTests(app)
         AssertNoConsoleErrors();
     }
 
-    private static Regex RequestUrl() => RequestPath();
-
     [GeneratedRegex(@"/requests/\d+")]
-    private static partial Regex RequestPath();
+    private static partial Regex RequestUrl();
 
     private static int Percent(string text) => text.EndsWith('%')
         ? int.Parse(text.TrimEnd('%'), CultureInfo.InvariantCulture)

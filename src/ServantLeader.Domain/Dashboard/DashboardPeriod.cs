@@ -48,17 +48,7 @@ public sealed record DashboardPeriod
     public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>The weeks of the period, clipped to it, oldest first.</summary>
-    public IReadOnlyList<DayRange> WeekRanges()
-    {
-        var result = new List<DayRange>();
-        for (var start = WeekStart(From); start <= To; start = start.AddDays(7))
-        {
-            var from = start < From ? From : start;
-            var end = start.AddDays(6);
-            result.Add(new DayRange(from, end > To ? To : end));
-        }
-        return result;
-    }
+    public IReadOnlyList<DayRange> WeekRanges() => Whole.Weeks();
 
     public DayRange Whole => new(From, To);
 
@@ -68,6 +58,18 @@ public sealed record DashboardPeriod
 /// <summary>Calendar days, both ends included.</summary>
 public readonly record struct DayRange(DateOnly From, DateOnly To)
 {
+    /// <summary>The Monday-to-Sunday weeks these days fall in, clipped to them, oldest first.</summary>
+    public IReadOnlyList<DayRange> Weeks()
+    {
+        var result = new List<DayRange>();
+        for (var start = DashboardPeriod.WeekStart(From); start <= To; start = start.AddDays(7))
+        {
+            var end = start.AddDays(6);
+            result.Add(new DayRange(start < From ? From : start, end > To ? To : end));
+        }
+        return result;
+    }
+
     /// <summary>
     /// The instants the days cover in <paramref name="zone"/>: from local midnight starting <see cref="From"/> to local
     /// midnight after <see cref="To"/>. A week across a daylight-saving change is 167 or 169 hours long, not 168.

@@ -127,7 +127,6 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
     {
         var now = time.GetUtcNow();
         var today = time.Today();
-        var parts = new FigureQueries?[3];
         Func<FigureQueries, Task>[] families =
         [
             q => q.RequestsAsync(slices, ct),
@@ -142,6 +141,7 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
                 await q.BlockersAsync(ct);
             },
         ];
+        var parts = new FigureQueries?[families.Length];
         var work = families
             .Select((family, i) => (Func<ServantLeaderDb, Task>)(async other =>
             {

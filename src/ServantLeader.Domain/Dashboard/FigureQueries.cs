@@ -32,20 +32,8 @@ internal sealed record Slices(DayRange Whole, bool Weekly, bool Halves)
     public DayRange FirstHalf => new(Whole.From, Whole.From.AddDays(Math.Max(1, (Whole.To.DayNumber - Whole.From.DayNumber + 1) / 2) - 1));
 
     /// <summary>The same slices as explicit ranges, for the few statements that join against a list of days.</summary>
-    public IReadOnlyList<Bucket> Buckets()
-    {
-        var list = new List<Bucket> { new(Bucket.Whole, Whole) };
-        if (Weekly)
-        {
-            var i = 0;
-            for (var start = WeekOrigin; start <= Whole.To; start = start.AddDays(7), i++)
-            {
-                var end = start.AddDays(6);
-                list.Add(new Bucket(i, new DayRange(start < Whole.From ? Whole.From : start, end > Whole.To ? Whole.To : end)));
-            }
-        }
-        return list;
-    }
+    public IReadOnlyList<Bucket> Buckets() =>
+        [new(Bucket.Whole, Whole), .. Weekly ? Whole.Weeks().Select((week, i) => new Bucket(i, week)) : []];
 }
 
 /// <summary>
@@ -222,25 +210,58 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
             .Select(t => new { t.CheckInCadence, t.CheckInDueDay })
             .Distinct()
             .ToListAsync(ct);
-        if (!slices.Weekly)
+        var byRhythm = rhythms.Select(r => (r.CheckInCadence, r.CheckInDueDay)).ToList();
+        if (slices.Weekly)
         {
-            await ParticipationByArithmeticAsync(slices.Whole, rhythms.Select(r => (r.CheckInCadence, r.CheckInDueDay)).ToList(), today, ct);
+            await ParticipationByWeekAsync(slices, byRhythm, today, ct);
         }
-        // Weeks partition the period, so when there are weeks the whole period is their roll-up.
-        var buckets = slices.Weekly ? slices.Buckets() : [];
-        var grouped = slices.Weekly ? buckets.Where(b => b.Key >= 0).ToList() : [.. buckets];
-        var periods = new List<(int Bucket, CheckInCadence Cadence, DayOfWeek DueDay, DateOnly Due, long DueEnd)>();
-        foreach (var rhythm in rhythms)
+        else
         {
-            foreach (var bucket in grouped)
+            await ParticipationByArithmeticAsync(slices.Whole, byRhythm, today, ct);
+        }
+
+        var pulse = new SqlText();
+        var source = Source(pulse, "CheckIns",
+            $"""a."PeriodDue" >= {pulse.Parameter(slices.Whole.From)} AND a."PeriodDue" <= {pulse.Parameter(slices.Whole.To)}""",
+            """a."Status" <> 'Draft' AND a."Pulse" IS NOT NULL""");
+        pulse.Append(Grouped(DateGroups(pulse, slices, "a.\"PeriodDue\"", slices.Halves), source, """
+            COUNT(*) AS "Pulses", SUM(a."Pulse") AS "PulseSum", COUNT(DISTINCT a."MemberId") AS "People"
+            """));
+        foreach (var row in await pulse.ReadAsync<PulseRow>(db, ct))
+        {
+            Set(row.TeamId, row.Bucket, Measure.PulseMean, (double)row.PulseSum / row.Pulses, row.People);
+        }
+
+        var review = new SqlText();
+        var (t0, t1) = slices.Whole.Instants(zone);
+        source = Source(review, "CheckIns", $"""a."SubmittedAt" >= {review.Parameter(t0)} AND a."SubmittedAt" < {review.Parameter(t1)}""");
+        var nowMs = review.Parameter(now.ToUnixTimeMilliseconds());
+        review.Append(Grouped(InstantGroups(review, slices, "a.\"SubmittedAt\""), source, $"""
+            SUM(CASE WHEN a."ReviewedAt" IS NOT NULL OR a."SubmittedAt" + {ReviewWindowMs} <= {nowMs} THEN 1 ELSE 0 END) AS "Due",
+            SUM(CASE WHEN a."ReviewedAt" IS NOT NULL AND a."ReviewedAt" - a."SubmittedAt" <= {ReviewWindowMs} THEN 1 ELSE 0 END) AS "OnTime",
+            COUNT(DISTINCT a."MemberId") AS "People"
+            """));
+        foreach (var row in await review.ReadAsync<ReviewRow>(db, ct))
+        {
+            Set(row.TeamId, row.Bucket, Measure.ReviewRate, Ratio(row.OnTime, row.Due), row.People);
+        }
+    }
+
+    /// <summary>Participation week by week: the expected (member, check-in period) pairs of each team's own rhythm.</summary>
+    private async Task ParticipationByWeekAsync(Slices slices, IReadOnlyList<(CheckInCadence Cadence, DayOfWeek DueDay)> rhythms,
+        DateOnly today, CancellationToken ct)
+    {
+        var periods = new List<(int Bucket, CheckInCadence Cadence, DayOfWeek DueDay, DateOnly Due, long DueEnd)>();
+        foreach (var (cadence, dueDay) in rhythms)
+        {
+            foreach (var bucket in slices.Buckets().Where(b => b.Key >= 0))
             {
                 var last = bucket.Days.To < today ? bucket.Days.To : today.AddDays(-1);
-                for (var p = CheckInPeriod.Containing(bucket.Days.From, rhythm.CheckInCadence, rhythm.CheckInDueDay); p.Due <= last; p = p.Next())
+                for (var p = CheckInPeriod.Containing(bucket.Days.From, cadence, dueDay); p.Due <= last; p = p.Next())
                 {
                     if (p.Due >= bucket.Days.From)
                     {
-                        periods.Add((bucket.Key, rhythm.CheckInCadence, rhythm.CheckInDueDay, p.Due,
-                            DayRange.StartOfDay(p.Due.AddDays(1), zone).ToUnixTimeMilliseconds()));
+                        periods.Add((bucket.Key, cadence, dueDay, p.Due, DayRange.StartOfDay(p.Due.AddDays(1), zone).ToUnixTimeMilliseconds()));
                     }
                 }
             }
@@ -274,43 +295,15 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
                 SELECT "TeamId", "b" AS "Bucket", COUNT(*) AS "Expected", SUM("s") AS "Submitted", COUNT(DISTINCT "PersonId") AS "People"
                 FROM "E" GROUP BY "TeamId", "b"
                 """);
-            if (slices.Weekly)
-            {
-                sql.Append($"""
-                    UNION ALL
-                    SELECT "TeamId", {sql.Parameter(Bucket.Whole)}, COUNT(*), SUM("s"), COUNT(DISTINCT "PersonId") FROM "E" GROUP BY "TeamId"
-                    """);
-            }
+            // Weeks partition the period, so the whole period is their roll-up.
+            sql.Append($"""
+                UNION ALL
+                SELECT "TeamId", {sql.Parameter(Bucket.Whole)}, COUNT(*), SUM("s"), COUNT(DISTINCT "PersonId") FROM "E" GROUP BY "TeamId"
+                """);
             foreach (var row in await sql.ReadAsync<ParticipationRow>(db, ct))
             {
                 Set(row.TeamId, row.Bucket, Measure.Participation, Ratio(row.Submitted, row.Expected), row.People);
             }
-        }
-
-        var pulse = new SqlText();
-        var source = Source(pulse, "CheckIns",
-            $"""a."PeriodDue" >= {pulse.Parameter(slices.Whole.From)} AND a."PeriodDue" <= {pulse.Parameter(slices.Whole.To)}""",
-            """a."Status" <> 'Draft' AND a."Pulse" IS NOT NULL""");
-        pulse.Append(Grouped(DateGroups(pulse, slices, "a.\"PeriodDue\"", slices.Halves), source, """
-            COUNT(*) AS "Pulses", SUM(a."Pulse") AS "PulseSum", COUNT(DISTINCT a."MemberId") AS "People"
-            """));
-        foreach (var row in await pulse.ReadAsync<PulseRow>(db, ct))
-        {
-            Set(row.TeamId, row.Bucket, Measure.PulseMean, (double)row.PulseSum / row.Pulses, row.People);
-        }
-
-        var review = new SqlText();
-        var (t0, t1) = slices.Whole.Instants(zone);
-        source = Source(review, "CheckIns", $"""a."SubmittedAt" >= {review.Parameter(t0)} AND a."SubmittedAt" < {review.Parameter(t1)}""");
-        var nowMs = review.Parameter(now.ToUnixTimeMilliseconds());
-        review.Append(Grouped(InstantGroups(review, slices, "a.\"SubmittedAt\""), source, $"""
-            SUM(CASE WHEN a."ReviewedAt" IS NOT NULL OR a."SubmittedAt" + {ReviewWindowMs} <= {nowMs} THEN 1 ELSE 0 END) AS "Due",
-            SUM(CASE WHEN a."ReviewedAt" IS NOT NULL AND a."ReviewedAt" - a."SubmittedAt" <= {ReviewWindowMs} THEN 1 ELSE 0 END) AS "OnTime",
-            COUNT(DISTINCT a."MemberId") AS "People"
-            """));
-        foreach (var row in await review.ReadAsync<ReviewRow>(db, ct))
-        {
-            Set(row.TeamId, row.Bucket, Measure.ReviewRate, Ratio(row.OnTime, row.Due), row.People);
         }
     }
 
