@@ -1,18 +1,22 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ServantLeader.Domain.ApiTokens;
 using ServantLeader.Domain.CheckIns;
 using ServantLeader.Domain.Credits;
 using ServantLeader.Domain.Dashboard;
 using ServantLeader.Domain.Data;
 using ServantLeader.Domain.Feedback;
 using ServantLeader.Domain.Live;
+using ServantLeader.Domain.Notifications;
 using ServantLeader.Domain.OneOnOnes;
 using ServantLeader.Domain.Demo;
 using ServantLeader.Domain.People;
+using ServantLeader.Domain.People.Import;
 using ServantLeader.Domain.Requests;
 using ServantLeader.Domain.Support;
 using ServantLeader.Domain.Teams;
+using ServantLeader.Domain.Webhooks;
 
 namespace ServantLeader.Domain;
 
@@ -61,6 +65,17 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<DashboardService>();
         services.AddMemoryCache();
         services.AddSingleton<TeamActivity>();
+        services.AddSingleton<NotificationSignal>();
+        services.AddScoped<NotificationFeed>();
+        services.AddScoped<ApiTokenService>();
+        services.AddScoped<WebhookService>();
+        services.AddScoped<OrgChartImport>();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        // Redirects are not followed: a receiver cannot bounce a signed delivery somewhere the Admin did not register.
+        services.AddHttpClient(WebhookDispatcher.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         services.AddScoped<DemoOrganisation>();
         return services;
     }

@@ -6,6 +6,7 @@ builder.AddServantLeaderLogging();
 builder.AddServantLeaderData();
 builder.AddServantLeaderIdentity();
 builder.AddServantLeaderUi();
+builder.AddServantLeaderApi();
 
 var app = builder.Build();
 

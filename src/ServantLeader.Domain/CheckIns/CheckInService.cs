@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ServantLeader.Domain.Live;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
+using ServantLeader.Domain.Notifications;
 using ServantLeader.Domain.Requests;
 using ServantLeader.Domain.Teams;
 
@@ -11,7 +12,8 @@ namespace ServantLeader.Domain.CheckIns;
 /// Check-ins: written by a member, read by that member and the leaders of the team, and by no one else.
 /// HR gets participation and pulse only as aggregates of at least <see cref="MinGroupSize"/> people.
 /// </summary>
-public sealed class CheckInService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time, TeamActivity activity)
+public sealed class CheckInService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time, TeamActivity activity,
+    NotificationSignal signal)
 {
     /// <summary>The smallest group whose aggregate HR may see.</summary>
     public const int MinGroupSize = 3;
@@ -92,17 +94,29 @@ public sealed class CheckInService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         await using var db = await dbs.CreateDbContextAsync(ct);
         var checkIn = await CurrentForWritingAsync(db, actor, answers, ct);
         var now = time.GetUtcNow();
+        var firstTime = checkIn.Status == CheckInStatus.Draft;
         checkIn.Write(answers.Pulse, wins, challenges, need, now);
         checkIn.Submit(now);
+        ServiceRequest? request = null;
         if (answers.AskLeaderForHelp && checkIn.RequestId is null)
         {
-            var request = new ServiceRequest(checkIn.TeamId, actor.PersonId, answers.NeedCategory, TitleFrom(need), need,
+            request = new ServiceRequest(checkIn.TeamId, actor.PersonId, answers.NeedCategory, TitleFrom(need), need,
                 challenges.Length > 0 ? Urgency.High : Urgency.Normal, null, now);
             db.ServiceRequests.Add(request);
             checkIn.LinkRequest(request);
         }
+        // Notices link to the check-in and the request, so those are saved first, inside the same transaction.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await SaveAsync(db, ct);
+        await CheckInAnnouncements.SubmittedAsync(db, checkIn, firstTime, now, ct);
+        if (request is not null)
+        {
+            await RequestAnnouncements.CreatedAsync(db, request, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         activity.Publish(new TeamChange(checkIn.TeamId, TeamChangeKind.CheckIn, checkIn.RequestId, checkIn.Id));
+        Notify.Announce(db, signal);
         return checkIn.Id;
     }
 
@@ -188,8 +202,11 @@ public sealed class CheckInService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         {
             throw new ActionNotAllowedException("Comments open once the check-in is submitted.");
         }
-        db.CheckInComments.Add(new CheckInComment(checkInId, actor.PersonId, section, clean, time.GetUtcNow()));
+        var now = time.GetUtcNow();
+        db.CheckInComments.Add(new CheckInComment(checkInId, actor.PersonId, section, clean, now));
+        await CheckInAnnouncements.CommentedAsync(db, checkIn, actor.PersonId, now, ct);
         await db.SaveChangesAsync(ct);
+        Notify.Announce(db, signal);
     }
 
     public async Task MarkReviewedAsync(Actor actor, int checkInId, int expectedVersion, CancellationToken ct)
@@ -204,9 +221,12 @@ public sealed class CheckInService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         {
             throw new ConcurrencyConflictException("The member changed this check-in while you were reading it. Reload to see their change.");
         }
-        checkIn.MarkReviewed(actor.PersonId, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        checkIn.MarkReviewed(actor.PersonId, now);
+        await CheckInAnnouncements.ReviewedAsync(db, checkIn, actor.PersonId, now, ct);
         await SaveAsync(db, ct);
         activity.Publish(new TeamChange(checkIn.TeamId, TeamChangeKind.CheckIn, CheckInId: checkIn.Id));
+        Notify.Announce(db, signal);
     }
 
     /// <summary>The open period of every team the actor leads, one row per member, computed in the database.</summary>

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using ServantLeader.Domain.CheckIns;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
+using ServantLeader.Domain.Notifications;
+using ServantLeader.Domain.Webhooks;
 using ServantLeader.Domain.Teams;
 
 namespace ServantLeader.Domain.Credits;
@@ -21,7 +23,7 @@ public sealed record CreditItem(int Id, string GiverName, string ReceiverName, s
 public sealed record Teammate(int PersonId, string Name, int TeamId, string TeamName);
 
 /// <summary>Public credit between teammates: given within a team, shown on its page to everyone.</summary>
-public sealed class CreditService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time)
+public sealed class CreditService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time, NotificationSignal signal)
 {
     /// <summary>People the actor can thank: everyone who shares a team with them.</summary>
     public async Task<IReadOnlyList<Teammate>> TeammatesAsync(Actor actor, CancellationToken ct)
@@ -61,9 +63,21 @@ public sealed class CreditService(IDbContextFactory<ServantLeaderDb> dbs, TimePr
             }
         }
         rules.ThrowIfAny();
-        var credit = new Credit(command.TeamId, actor.PersonId, command.ReceiverId, message, command.CheckInId, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var credit = new Credit(command.TeamId, actor.PersonId, command.ReceiverId, message, command.CheckInId, now);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Credits.Add(credit);
         await db.SaveChangesAsync(ct);
+        var names = await db.Credits.Where(c => c.Id == credit.Id)
+            .Select(c => new { Giver = c.Giver.DisplayName, Receiver = c.Receiver.DisplayName, Team = c.Team.Name })
+            .SingleAsync(ct);
+        Notify.Person(db, credit.ReceiverId, NotificationKind.CreditReceived, $"{names.Giver} gave you credit in {names.Team}.",
+            $"/teams/{credit.TeamId}", now);
+        await WebhookQueue.AddAsync(db, WebhookEvents.CreditGiven,
+            WebhookMessages.CreditGiven(credit.Id, credit.TeamId, names.Team, names.Giver, names.Receiver, message, now), now, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        Notify.Announce(db, signal);
         return credit.Id;
     }
 

@@ -2,14 +2,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ServantLeader.Domain.ApiTokens;
 using ServantLeader.Domain.CheckIns;
 using ServantLeader.Domain.Credits;
 using ServantLeader.Domain.Feedback;
+using ServantLeader.Domain.Notifications;
 using ServantLeader.Domain.OneOnOnes;
 using ServantLeader.Domain.People;
 using ServantLeader.Domain.Requests;
 using ServantLeader.Domain.Support;
 using ServantLeader.Domain.Teams;
+using ServantLeader.Domain.Webhooks;
 
 namespace ServantLeader.Domain.Data;
 
@@ -34,6 +37,10 @@ public sealed class ServantLeaderDb(DbContextOptions<ServantLeaderDb> options) :
     public DbSet<Participation> FeedbackParticipation => Set<Participation>();
     public DbSet<FeedbackResponse> FeedbackResponses => Set<FeedbackResponse>();
     public DbSet<FeedbackScore> FeedbackScores => Set<FeedbackScore>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

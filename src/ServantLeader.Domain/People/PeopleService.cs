@@ -198,7 +198,7 @@ public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory
         var email = rules.Text(nameof(draft.Email), draft.Email, TextRules.EmailLength, required: true, "An email address");
         if (email.Length > 0)
         {
-            if (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
+            if (!IsEmailAddress(email))
             {
                 rules.Add(nameof(draft.Email), "Enter an email address such as name@example.org.");
             }
@@ -214,6 +214,11 @@ public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory
         rules.ThrowIfAny();
         return (name, email);
     }
+
+    /// <summary>A plain address such as name@example.org: no display name, and a dot in the domain.</summary>
+    internal static bool IsEmailAddress(string email) =>
+        MailAddress.TryCreate(email, out var parsed) && parsed.Address == email
+        && parsed.Host.Contains('.', StringComparison.Ordinal);
 
     private static void ThrowIfFailed(IdentityResult result, string field)
     {

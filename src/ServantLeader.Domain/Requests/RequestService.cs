@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ServantLeader.Domain.Live;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
+using ServantLeader.Domain.Notifications;
 using ServantLeader.Domain.Teams;
 
 namespace ServantLeader.Domain.Requests;
@@ -10,7 +11,8 @@ namespace ServantLeader.Domain.Requests;
 /// Asking for help and answering it. Every method takes the acting person and checks them against the request:
 /// the requester and the leaders of the request's team see it; nobody else learns that it exists.
 /// </summary>
-public sealed class RequestService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time, TeamActivity activity)
+public sealed class RequestService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time, TeamActivity activity,
+    NotificationSignal signal)
 {
     public const int MinRating = 1;
     public const int MaxRating = 5;
@@ -75,9 +77,15 @@ public sealed class RequestService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
 
         var request = new ServiceRequest(command.TeamId, actor.PersonId, command.Category, title, details,
             command.Urgency, command.NeededBy, time.GetUtcNow());
+        // The notices need the request's id, so the request is saved first, inside the same transaction.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ServiceRequests.Add(request);
         await db.SaveChangesAsync(ct);
+        await RequestAnnouncements.CreatedAsync(db, request, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         activity.Publish(new TeamChange(request.TeamId, TeamChangeKind.Request, request.Id));
+        Notify.Announce(db, signal);
         return request.Id;
     }
 
@@ -179,7 +187,7 @@ public sealed class RequestService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         var note = rules.Text(nameof(command.Note), command.Note, TextRules.NoteLength, required: false, "The note");
         rules.ThrowIfAny();
         return ChangeAsync(actor, command.RequestId, command.ExpectedVersion, Party.Leader,
-            (r, now) => r.Acknowledge(actor.PersonId, note, now), ct);
+            (r, now) => r.Acknowledge(actor.PersonId, note, now), "acknowledged", ct);
     }
 
     public Task ResolveAsync(Actor actor, RespondToRequest command, CancellationToken ct)
@@ -190,7 +198,7 @@ public sealed class RequestService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
             "The resolution");
         rules.ThrowIfAny();
         return ChangeAsync(actor, command.RequestId, command.ExpectedVersion, Party.Leader,
-            (r, now) => r.Resolve(actor.PersonId, note.Length == 0 ? null : note, now), ct);
+            (r, now) => r.Resolve(actor.PersonId, note.Length == 0 ? null : note, now), "resolved", ct);
     }
 
     public Task DeclineAsync(Actor actor, RespondToRequest command, CancellationToken ct)
@@ -201,7 +209,7 @@ public sealed class RequestService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
             "A reason for declining");
         rules.ThrowIfAny();
         return ChangeAsync(actor, command.RequestId, command.ExpectedVersion, Party.Leader,
-            (r, now) => r.Decline(actor.PersonId, reason, now), ct);
+            (r, now) => r.Decline(actor.PersonId, reason, now), "declined", ct);
     }
 
     public Task ConfirmAsync(Actor actor, ConfirmRequest command, CancellationToken ct)
@@ -214,7 +222,7 @@ public sealed class RequestService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
             "The comment");
         rules.ThrowIfAny();
         return ChangeAsync(actor, command.RequestId, command.ExpectedVersion, Party.Requester,
-            (r, now) => r.Confirm(actor.PersonId, command.Rating, comment.Length == 0 ? null : comment, now), ct);
+            (r, now) => r.Confirm(actor.PersonId, command.Rating, comment.Length == 0 ? null : comment, now), "confirmed and rated", ct);
     }
 
     public Task ReopenAsync(Actor actor, RespondToRequest command, CancellationToken ct)
@@ -225,7 +233,7 @@ public sealed class RequestService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
             "A reason for reopening");
         rules.ThrowIfAny();
         return ChangeAsync(actor, command.RequestId, command.ExpectedVersion, Party.Requester,
-            (r, now) => r.Reopen(actor.PersonId, reason, now), ct);
+            (r, now) => r.Reopen(actor.PersonId, reason, now), "reopened", ct);
     }
 
     private enum Party
@@ -235,7 +243,7 @@ public sealed class RequestService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
     }
 
     private async Task ChangeAsync(Actor actor, int requestId, int expectedVersion, Party party,
-        Action<ServiceRequest, DateTimeOffset> change, CancellationToken ct)
+        Action<ServiceRequest, DateTimeOffset> change, string what, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var request = await db.ServiceRequests.SingleOrDefaultAsync(r => r.Id == requestId, ct)
@@ -260,7 +268,9 @@ public sealed class RequestService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
             throw new ConcurrencyConflictException();
         }
 
-        change(request, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        change(request, now);
+        await RequestAnnouncements.ChangedAsync(db, request, actor.PersonId, party == Party.Leader, what, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -271,5 +281,6 @@ public sealed class RequestService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
                 "Someone else changed this request while you were looking at it. Reload to see their change, then try again.", ex);
         }
         activity.Publish(new TeamChange(request.TeamId, TeamChangeKind.Request, request.Id));
+        Notify.Announce(db, signal);
     }
 }

@@ -11,6 +11,7 @@ internal static class IdentitySetup
 {
     public const string HrPolicy = "HR";
     public const string AdminPolicy = "Admin";
+    public const string HrOrAdminPolicy = "HR or Admin";
 
     public static WebApplicationBuilder AddServantLeaderIdentity(this WebApplicationBuilder builder)
     {
@@ -54,7 +55,8 @@ internal static class IdentitySetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(PersonClaimsFactory.PersonId).Build())
             .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(PersonClaimsFactory.PersonId).Build())
             .AddPolicy(HrPolicy, p => p.RequireClaim(PersonClaimsFactory.PersonId).RequireRole(Actor.HrRole))
-            .AddPolicy(AdminPolicy, p => p.RequireClaim(PersonClaimsFactory.PersonId).RequireRole(Actor.AdminRole));
+            .AddPolicy(AdminPolicy, p => p.RequireClaim(PersonClaimsFactory.PersonId).RequireRole(Actor.AdminRole))
+            .AddPolicy(HrOrAdminPolicy, p => p.RequireClaim(PersonClaimsFactory.PersonId).RequireRole(Actor.HrRole, Actor.AdminRole));
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingPersonStateProvider>();

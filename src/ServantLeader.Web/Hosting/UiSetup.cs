@@ -25,6 +25,7 @@ internal static class UiSetup
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseApiProblems();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -39,6 +40,7 @@ internal static class UiSetup
             .AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapOverviewExport();
+        app.MapServantLeaderApi();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         return app;

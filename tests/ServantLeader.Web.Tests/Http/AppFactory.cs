@@ -121,6 +121,32 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>, IAsyncL
         HandleCookies = true,
     });
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> _tokens = new();
+
+    /// <summary>A client that calls the API with a personal token of <paramref name="who"/>, made once as the UI makes it.</summary>
+    public async Task<HttpClient> ApiClientAsync(Actor who)
+    {
+        if (!_tokens.TryGetValue(who.PersonId, out var token))
+        {
+            token = _tokens.GetOrAdd(who.PersonId, (await NewApiTokenAsync(who)).Token);
+        }
+        return ApiClient(token);
+    }
+
+    public async Task<ServantLeader.Domain.ApiTokens.NewApiToken> NewApiTokenAsync(Actor who)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ServantLeader.Domain.ApiTokens.ApiTokenService>()
+            .CreateAsync(who, new() { Name = "tests", Days = 30 }, CancellationToken.None);
+    }
+
+    public HttpClient ApiClient(string token)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
     /// <summary>Signs in through the real sign-in form, antiforgery token and all.</summary>
     public async Task<HttpClient> SignedInAsync(string name)
     {

@@ -13,6 +13,7 @@ namespace ServantLeader.Web.Tests.Http;
 [Trait("Area", "CheckIns")]
 [Trait("Area", "Survey")]
 [Trait("Area", "Dashboard")]
+[Trait("Area", "Integrations")]
 public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory>
 {
     public enum Who { Anonymous, Member, OtherMember, Leader, OtherLeader, Hr, Admin }
@@ -58,6 +59,10 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         ("/dashboard", [S, O, O, O, O, O, O]),
         ("/teams/{Id:int}/dashboard", [S, N, N, O, N, O, N]),
         ("/hr/overview", [S, D, D, D, D, O, D]),
+        ("/notifications", [S, O, O, O, O, O, O]),
+        ("/api-tokens", [S, O, O, O, O, O, O]),
+        ("/admin/webhooks", [S, D, D, D, D, D, O]),
+        ("/org-chart/import", [S, D, D, D, D, O, O]),
         ("/account/login", [O, O, O, O, O, O, O]),
         ("/account/access-denied", [O, O, O, O, O, O, O]),
         ("/not-found", [O, O, O, O, O, O, O]),

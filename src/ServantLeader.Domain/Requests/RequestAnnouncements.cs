@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using ServantLeader.Domain.Data;
+using ServantLeader.Domain.Notifications;
+using ServantLeader.Domain.Webhooks;
+
+namespace ServantLeader.Domain.Requests;
+
+/// <summary>
+/// Who hears about a request, added to the caller's DbContext so the notice is saved with the change. The text names
+/// the person and the kind of help, never the title or details.
+/// </summary>
+internal static class RequestAnnouncements
+{
+    /// <summary>A saved new request: its team's leaders are notified, and subscribed webhooks are queued.</summary>
+    public static async Task CreatedAsync(ServantLeaderDb db, ServiceRequest request, CancellationToken ct)
+    {
+        var names = await db.ServiceRequests.Where(r => r.Id == request.Id)
+            .Select(r => new { Requester = r.Requester.DisplayName, Team = r.Team.Name })
+            .SingleAsync(ct);
+        await Notify.LeadersAsync(db, request.TeamId, request.RequesterId, NotificationKind.RequestCreated,
+            $"{names.Requester} asked for help ({Support.SupportCategoryText.Label(request.Category).ToLowerInvariant()}, {request.Urgency.ToString().ToLowerInvariant()} urgency).",
+            $"/requests/{request.Id}", request.CreatedAt, ct);
+        await WebhookQueue.AddAsync(db, WebhookEvents.RequestCreated,
+            WebhookMessages.RequestCreated(request.Id, request.TeamId, names.Team, request.Urgency, request.CreatedAt),
+            request.CreatedAt, ct);
+    }
+
+    /// <summary>A state change by one side tells the other: leaders' answers go to the requester, and back.</summary>
+    public static async Task ChangedAsync(ServantLeaderDb db, ServiceRequest request, int actorId, bool byLeader, string what,
+        DateTimeOffset at, CancellationToken ct)
+    {
+        var actor = await db.People.Where(p => p.Id == actorId).Select(p => p.DisplayName).SingleAsync(ct);
+        var link = $"/requests/{request.Id}";
+        if (byLeader)
+        {
+            Notify.Person(db, request.RequesterId, NotificationKind.RequestChanged, $"{actor} {what} your request for help.", link, at);
+        }
+        else
+        {
+            await Notify.LeadersAsync(db, request.TeamId, actorId, NotificationKind.RequestChanged,
+                $"{actor} {what} their request for help.", link, at, ct);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using ServantLeader.Domain.CheckIns;
+using ServantLeader.Domain.Common;
+using ServantLeader.Domain.Dashboard;
+using ServantLeader.Domain.Notifications;
+using ServantLeader.Domain.People;
+using ServantLeader.Domain.Requests;
+using ServantLeader.Domain.Support;
+using ServantLeader.Web.Components.Pages.Dashboard;
+using ServantLeader.Web.Identity;
+
+namespace ServantLeader.Web.Api;
+
+/// <summary>
+/// <c>/api/v1</c>: thin adapters over the same domain services the pages call, with the same checks against the
+/// resource. Each handler only turns HTTP into a service call and back.
+/// </summary>
+internal static class ApiEndpoints
+{
+    /// <summary>As on the dashboard page: a member with no support for this many weeks is flagged.</summary>
+    private const int QuietWeeks = 4;
+
+    public static IEndpointRouteBuilder MapServantLeaderApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization(Hosting.ApiSetup.ApiPolicy)
+            .AddEndpointFilter<ApiProblems>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/me", MeAsync).WithTags("People").WithSummary("Who the token speaks for.");
+
+        var requests = api.MapGroup("/requests").WithTags("Requests");
+        requests.MapGet("", (ClaimsPrincipal user, RequestService service, CancellationToken ct) =>
+            service.MineAsync(Actor(user), ct)).WithSummary("Your own requests for help, newest first.");
+        requests.MapGet("/inbox", (ClaimsPrincipal user, RequestService service, CancellationToken ct) =>
+            service.InboxAsync(Actor(user), ct)).WithSummary("Open requests from the members of the teams you lead.");
+        requests.MapGet("/{id:int}", (int id, ClaimsPrincipal user, RequestService service, CancellationToken ct) =>
+            service.GetAsync(Actor(user), id, ct)).WithSummary("One request, if you asked it or lead its team.");
+        requests.MapPost("", AskAsync).WithSummary("Ask your team's leaders for help.");
+        requests.MapPost("/{id:int}/acknowledge", (int id, RequestResponse body, ClaimsPrincipal user, RequestService service, CancellationToken ct) =>
+            Respond(service.AcknowledgeAsync(Actor(user), Command(id, body), ct))).WithSummary("Leaders: acknowledge a request.");
+        requests.MapPost("/{id:int}/resolve", (int id, RequestResponse body, ClaimsPrincipal user, RequestService service, CancellationToken ct) =>
+            Respond(service.ResolveAsync(Actor(user), Command(id, body), ct))).WithSummary("Leaders: mark a request resolved.");
+        requests.MapPost("/{id:int}/decline", (int id, RequestResponse body, ClaimsPrincipal user, RequestService service, CancellationToken ct) =>
+            Respond(service.DeclineAsync(Actor(user), Command(id, body), ct))).WithSummary("Leaders: decline a request, with a reason.");
+        requests.MapPost("/{id:int}/reopen", (int id, RequestResponse body, ClaimsPrincipal user, RequestService service, CancellationToken ct) =>
+            Respond(service.ReopenAsync(Actor(user), Command(id, body), ct))).WithSummary("The requester: reopen, with a reason.");
+        requests.MapPost("/{id:int}/confirm", (int id, RequestConfirmation body, ClaimsPrincipal user, RequestService service, CancellationToken ct) =>
+            Respond(service.ConfirmAsync(Actor(user), new ConfirmRequest
+            {
+                RequestId = id, ExpectedVersion = body.ExpectedVersion, Rating = body.Rating, Comment = body.Comment ?? "",
+            }, ct))).WithSummary("The requester: confirm it is resolved and rate it 1–5.");
+
+        var support = api.MapGroup("/support").WithTags("Support");
+        support.MapGet("", (ClaimsPrincipal user, SupportService service, CancellationToken ct, int? memberId,
+                SupportCategory? category, DateOnly? from, DateOnly? to, int skip = 0, int take = 25) =>
+            service.LogAsync(Actor(user), new SupportLogFilter(memberId, category, from, to, skip, take), ct))
+            .WithSummary("Support you gave as a leader, filtered and paged (take at most 200).");
+        support.MapGet("/received", (ClaimsPrincipal user, SupportService service, CancellationToken ct) =>
+            service.ReceivedAsync(Actor(user), ct)).WithSummary("Support you received; a leader's private notes are left out.");
+        support.MapPost("", async (LogSupport body, ClaimsPrincipal user, SupportService service, CancellationToken ct) =>
+            {
+                var id = await service.LogAsync(Actor(user), body, ct);
+                return TypedResults.Created($"/api/v1/support/{id}", new CreatedId(id));
+            }).WithSummary("Log support you gave a member of a team you lead, asked for or not.");
+
+        var checkIns = api.MapGroup("/check-ins").WithTags("Check-ins");
+        checkIns.MapGet("", (ClaimsPrincipal user, CheckInService service, CancellationToken ct) =>
+            service.MineAsync(Actor(user), ct)).WithSummary("Your own check-ins.");
+        checkIns.MapGet("/this-week", (ClaimsPrincipal user, CheckInService service, CancellationToken ct) =>
+            service.ThisWeekAsync(Actor(user), ct)).WithSummary("Leaders: each member's check-in status for the open period.");
+        checkIns.MapGet("/{id:int}", (int id, ClaimsPrincipal user, CheckInService service, CancellationToken ct) =>
+            service.GetAsync(Actor(user), id, ct)).WithSummary("One check-in, if it is yours or you lead its team.");
+        checkIns.MapPost("", async (CheckInAnswers body, ClaimsPrincipal user, CheckInService service, CancellationToken ct) =>
+            {
+                var id = await service.SubmitAsync(Actor(user), body, ct);
+                return TypedResults.Created($"/api/v1/check-ins/{id}", new CreatedId(id));
+            }).WithSummary("Submit the open period's check-in for a team (or change it until it is reviewed).");
+
+        var dashboards = api.MapGroup("/dashboards").WithTags("Dashboard");
+        dashboards.MapGet("", (ClaimsPrincipal user, DashboardService service, CancellationToken ct) =>
+            service.TeamsAsync(Actor(user), ct)).WithSummary("The teams whose dashboard you may read.");
+        dashboards.MapGet("/{teamId:int}", DashboardAsync)
+            .WithSummary("A team's figures for the last 4, 12, 26 or 52 weeks (?weeks=) or a custom range (?from=&to=, yyyy-MM-dd).");
+
+        api.MapGet("/notifications", (ClaimsPrincipal user, NotificationFeed feed, CancellationToken ct, bool unread = false) =>
+            feed.ListAsync(Actor(user), unread, ct)).WithTags("Notifications").WithSummary("Your newest notifications and the unread count.");
+
+        // An unknown address under /api answers with a problem, not with the app's HTML page.
+        app.MapFallback("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."))
+            .AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    private static Actor Actor(ClaimsPrincipal user) =>
+        PersonClaimsFactory.ActorFrom(user) ?? throw new InvalidOperationException("The API policy admits only people.");
+
+    private static RespondToRequest Command(int id, RequestResponse body) =>
+        new() { RequestId = id, ExpectedVersion = body.ExpectedVersion, Note = body.Note ?? "" };
+
+    private static async Task<NoContent> Respond(Task change)
+    {
+        await change;
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Me> MeAsync(ClaimsPrincipal user, PeopleService people, CancellationToken ct)
+    {
+        var actor = Actor(user);
+        var profile = await people.ProfileAsync(actor.PersonId, ct) ?? throw new NotFoundException();
+        return new Me(profile.Id, profile.DisplayName, profile.Email, actor.IsHr, actor.IsAdmin, profile.LeadsATeam, profile.IsMemberOfATeam);
+    }
+
+    private static async Task<Created<CreatedId>> AskAsync(AskForHelp body, ClaimsPrincipal user, RequestService service, CancellationToken ct)
+    {
+        var id = await service.AskAsync(Actor(user), body, ct);
+        return TypedResults.Created($"/api/v1/requests/{id}", new CreatedId(id));
+    }
+
+    private static async Task<Results<Ok<ApiDashboard>, ValidationProblem>> DashboardAsync(int teamId, ClaimsPrincipal user,
+        DashboardService service, CancellationToken ct, [FromQuery] int? weeks, [FromQuery] string? from, [FromQuery] string? to)
+    {
+        var query = PeriodQuery.Resolve(service, weeks, from, to);
+        if (query.Errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(query.Errors.ToDictionary(e => e.Key, e => e.Value), title: "The period is not valid.");
+        }
+        if (weeks is { } w && !DashboardPeriod.PresetWeeks.Contains(w))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["weeks"] = ["Choose 4, 12, 26 or 52 weeks."] });
+        }
+        var d = await service.TeamAsync(Actor(user), teamId, query.Period, QuietWeeks, ct);
+        return TypedResults.Ok(new ApiDashboard(d.TeamId, d.TeamName, d.Members, d.Period.From, d.Period.To,
+            d.Figures.Select(f => new ApiFigure(f.Measure, f.Definition.Name, f.Definition.Unit, f.Withheld ? null : f.Value, f.Withheld,
+                f.OrganisationMedian)).ToList(),
+            d.Trends.ToDictionary(t => t.Key, t => (IReadOnlyList<ApiWeek>)t.Value
+                .Select(p => new ApiWeek(p.WeekStart, p.Withheld ? null : p.Value, p.Withheld)).ToList()),
+            d.Categories.Select(c => new ApiSupportKind(c.Category, c.Entries, c.Hours, c.Withheld)).ToList(),
+            d.Flags, d.MemberCoverage));
+    }
+}

@@ -1,0 +1,24 @@
+using ServantLeader.Domain.Dashboard;
+using ServantLeader.Domain.Support;
+
+namespace ServantLeader.Web.Api;
+
+// The API's own shapes where a domain read model carries UI-only parts (the dashboard) or the route supplies a value.
+
+public sealed record Me(int PersonId, string Name, string Email, bool IsHr, bool IsAdmin, bool LeadsATeam, bool IsMemberOfATeam);
+
+public sealed record CreatedId(int Id);
+
+public sealed record RequestResponse(int ExpectedVersion, string? Note);
+
+public sealed record RequestConfirmation(int ExpectedVersion, int Rating, string? Comment);
+
+public sealed record ApiFigure(Measure Measure, string Name, MeasureUnit Unit, double? Value, bool Withheld, double? OrganisationMedian);
+
+public sealed record ApiWeek(DateOnly WeekStart, double? Value, bool Withheld);
+
+public sealed record ApiSupportKind(SupportCategory Category, int Entries, double Hours, bool Withheld);
+
+public sealed record ApiDashboard(int TeamId, string TeamName, int Members, DateOnly From, DateOnly To,
+    IReadOnlyList<ApiFigure> Figures, IReadOnlyDictionary<Measure, IReadOnlyList<ApiWeek>> Weeks,
+    IReadOnlyList<ApiSupportKind> SupportByKind, IReadOnlyList<TeamFlag> Flags, IReadOnlyList<MemberCoverage>? MemberCoverage);

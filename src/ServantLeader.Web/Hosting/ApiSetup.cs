@@ -1,0 +1,73 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi;
+using ServantLeader.Web.Api;
+using ServantLeader.Web.Identity;
+
+namespace ServantLeader.Web.Hosting;
+
+/// <summary>The REST API: personal-token authentication, JSON, problem answers and the OpenAPI document.</summary>
+internal static class ApiSetup
+{
+    public const string ApiPolicy = "API";
+
+    public static WebApplicationBuilder AddServantLeaderApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        // Only the token counts under /api: a browser's cookie is ignored there, so no page can be made to call the API
+        // on a signed-in person's behalf.
+        services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, p => p
+            .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser()
+            .RequireClaim(PersonClaimsFactory.PersonId));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", o =>
+        {
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "ServantLeader API";
+                document.Info.Description = "Requests for help, support, check-ins and dashboard figures, with the same " +
+                                            "rights as in the app. Authenticate with a personal API token as a Bearer token.";
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes["token"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "A personal API token (sl_…), made on the API tokens page.",
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("token", document)] = [] }];
+                return Task.CompletedTask;
+            });
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Under /api, failures answer as problem JSON instead of the app's HTML pages. Runs inside the app-wide handlers,
+    /// so it sees an error first.
+    /// </summary>
+    public static WebApplication UseApiProblems(this WebApplication app)
+    {
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        return app;
+    }
+
+    public static WebApplication MapServantLeaderApi(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        ApiEndpoints.MapServantLeaderApi(app);
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+}
