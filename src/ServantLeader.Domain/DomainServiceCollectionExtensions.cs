@@ -70,7 +70,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<ApiTokenService>();
         services.AddScoped<WebhookService>();
         services.AddScoped<OrgChartImport>();
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddOptions<WebhookOptions>();
         // Redirects are not followed: a receiver cannot bounce a signed delivery somewhere the Admin did not register.
         services.AddHttpClient(WebhookDispatcher.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false });

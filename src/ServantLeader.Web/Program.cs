@@ -6,7 +6,7 @@ builder.AddServantLeaderLogging();
 builder.AddServantLeaderData();
 builder.AddServantLeaderIdentity();
 builder.AddServantLeaderUi();
-builder.AddServantLeaderApi();
+builder.AddServantLeaderIntegrations();
 
 var app = builder.Build();
 

@@ -25,7 +25,7 @@ internal static class ApiEndpoints
     public static IEndpointRouteBuilder MapServantLeaderApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1")
-            .RequireAuthorization(Hosting.ApiSetup.ApiPolicy)
+            .RequireAuthorization(Hosting.IntegrationsSetup.ApiPolicy)
             .AddEndpointFilter<ApiProblems>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesValidationProblem()

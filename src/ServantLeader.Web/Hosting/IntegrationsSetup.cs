@@ -2,19 +2,24 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
+using ServantLeader.Domain.Webhooks;
 using ServantLeader.Web.Api;
 using ServantLeader.Web.Identity;
 
 namespace ServantLeader.Web.Hosting;
 
-/// <summary>The REST API: personal-token authentication, JSON, problem answers and the OpenAPI document.</summary>
-internal static class ApiSetup
+/// <summary>
+/// What connects the app to other tools: the REST API (personal-token authentication, JSON, problem answers, the
+/// OpenAPI document) and the outgoing webhooks' settings.
+/// </summary>
+internal static class IntegrationsSetup
 {
     public const string ApiPolicy = "API";
 
-    public static WebApplicationBuilder AddServantLeaderApi(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddServantLeaderIntegrations(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         // Only the token counts under /api: a browser's cookie is ignored there, so no page can be made to call the API

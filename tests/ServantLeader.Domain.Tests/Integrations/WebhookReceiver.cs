@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ServantLeader.Domain.Tests.Integrations;
+
+/// <summary>A real HTTP server on a loopback port that records what it is sent and answers as the test tells it.</summary>
+public sealed class WebhookReceiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<int> _answers = new();
+
+    public sealed record Received(IReadOnlyDictionary<string, string> Headers, byte[] Body);
+
+    public ConcurrentQueue<Received> Requests { get; } = new();
+
+    /// <summary>How long to wait before answering, to test the timeout.</summary>
+    public TimeSpan Delay { get; set; }
+
+    public Uri Url { get; private set; } = null!;
+
+    private WebhookReceiver(WebApplication app) => _app = app;
+
+    public static async Task<WebhookReceiver> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var receiver = new WebhookReceiver(app);
+        app.MapPost("/hook", async (HttpContext context) =>
+        {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body);
+            receiver.Requests.Enqueue(new Received(
+                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                body.ToArray()));
+            if (receiver.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(receiver.Delay, context.RequestAborted);
+            }
+            context.Response.StatusCode = receiver._answers.TryDequeue(out var status) ? status : StatusCodes.Status200OK;
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        receiver.Url = new Uri(new Uri(address), "/hook");
+        return receiver;
+    }
+
+    /// <summary>The next answers, in order; after them, 200.</summary>
+    public void AnswerWith(params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            _answers.Enqueue(status);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
