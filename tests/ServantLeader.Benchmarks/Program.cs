@@ -13,6 +13,12 @@ using ServantLeader.Domain.Dashboard;
 using ServantLeader.Domain.Data;
 using ServantLeader.TestData;
 
+if (args.FirstOrDefault() == "import")
+{
+    await ImportBenchmark.RunAsync(Option("--rows", 5_000), Option("--runs", 3));
+    return 0;
+}
+
 // The dashboard at organisation scale. Usage:
 //   dotnet run -c Release --project tests/ServantLeader.Benchmarks -- [--people 5000] [--runs 21] [--file path]
 // The last line printed is one JSON object with the medians.
