@@ -5,6 +5,7 @@ using ServantLeader.Domain.CheckIns;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Credits;
 using ServantLeader.Domain.Webhooks;
+using ServantLeader.TestData;
 
 namespace ServantLeader.Domain.Tests.Integrations;
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ServantLeader.Domain.Tests.Integrations;
+namespace ServantLeader.TestData;
 
 /// <summary>A real HTTP server on a loopback port that records what it is sent and answers as the test tells it.</summary>
 public sealed class WebhookReceiver : IAsyncDisposable
@@ -26,11 +26,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     private WebhookReceiver(WebApplication app) => _app = app;
 
-    public static async Task<WebhookReceiver> StartAsync()
+    /// <summary>Starts on a free port, or on <paramref name="port"/> to stand in for a receiver that was down.</summary>
+    public static async Task<WebhookReceiver> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         var receiver = new WebhookReceiver(app);
         app.MapPost("/hook", async (HttpContext context) =>
