@@ -27,7 +27,8 @@ public static partial class MainPages
                     ("home", "/"), ("check-in", "/check-in"), ("my-check-ins", "/check-ins"), ("ask-for-help", "/requests/new"),
                     ("my-requests", "/requests"), ("request", await FirstLinkAsync(page, "/requests", RequestLink())),
                     ("support-received", "/support/received"), ("one-on-ones", "/one-on-ones"), ("feedback", "/feedback"),
-                    ("team", $"/teams/{productTeam}"), ("password", "/account/password"),
+                    ("team", $"/teams/{productTeam}"), ("password", "/account/password"), ("notifications", "/notifications"),
+                    ("api-tokens", "/api-tokens"),
                 ];
             case "leader":
                 return
@@ -42,9 +43,10 @@ public static partial class MainPages
                 [
                     ("home", "/"), ("service-overview", "/hr/overview?weeks=12"), ("team-dashboard", $"/teams/{productTeam}/dashboard?weeks=12"),
                     ("check-in-participation", "/hr/check-ins"), ("feedback-rounds", "/hr/feedback"), ("instruments", "/hr/instruments"),
+                    ("org-chart-import", "/org-chart/import"),
                 ];
             default:
-                return [("people", "/admin/people"), ("teams", "/admin/teams"), ("team-members", $"/admin/teams/{productTeam}")];
+                return [("people", "/admin/people"), ("teams", "/admin/teams"), ("team-members", $"/admin/teams/{productTeam}"), ("webhooks", "/admin/webhooks")];
         }
     }
 

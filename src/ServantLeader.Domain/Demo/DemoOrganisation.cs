@@ -143,7 +143,22 @@ public sealed partial class DemoOrganisation(PeopleService people, IDbContextFac
             await SeedRhythmAsync(db, random, team, leader, members, now, ct);
         }
         await SeedFeedbackAsync(db, random, teams.Values.Select(t => t.Id).ToList(), now, ct);
+        await SeedNotificationsAsync(db, ct);
         return true;
+    }
+
+    /// <summary>Leaders start with a notification for each request still waiting on them, as if they had been told.</summary>
+    private static async Task SeedNotificationsAsync(ServantLeaderDb db, CancellationToken ct)
+    {
+        var waiting = await db.ServiceRequests.Where(r => r.Status == RequestStatus.Open)
+            .Select(r => new { r.Id, r.TeamId, r.RequesterId, r.Category, r.Urgency, r.CreatedAt, Name = r.Requester.DisplayName })
+            .ToListAsync(ct);
+        foreach (var r in waiting)
+        {
+            await Notifications.Notify.LeadersAsync(db, r.TeamId, r.RequesterId, Notifications.NotificationKind.RequestCreated,
+                RequestAnnouncements.CreatedText(r.Name, r.Category, r.Urgency), $"/requests/{r.Id}", r.CreatedAt, ct);
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private static PersonDraft Draft(string name, string handle, bool isHr = false, bool isAdmin = false) => new()

@@ -18,12 +18,14 @@ internal static class RequestAnnouncements
             .Select(r => new { Requester = r.Requester.DisplayName, Team = r.Team.Name })
             .SingleAsync(ct);
         await Notify.LeadersAsync(db, request.TeamId, request.RequesterId, NotificationKind.RequestCreated,
-            $"{names.Requester} asked for help ({Support.SupportCategoryText.Label(request.Category).ToLowerInvariant()}, {request.Urgency.ToString().ToLowerInvariant()} urgency).",
-            $"/requests/{request.Id}", request.CreatedAt, ct);
+            CreatedText(names.Requester, request.Category, request.Urgency), $"/requests/{request.Id}", request.CreatedAt, ct);
         await WebhookQueue.AddAsync(db, WebhookEvents.RequestCreated,
             WebhookMessages.RequestCreated(request.Id, request.TeamId, names.Team, request.Urgency, request.CreatedAt),
             request.CreatedAt, ct);
     }
+
+    public static string CreatedText(string requester, Support.SupportCategory category, Urgency urgency) =>
+        $"{requester} asked for help ({Support.SupportCategoryText.Label(category).ToLowerInvariant()}, {urgency.ToString().ToLowerInvariant()} urgency).";
 
     /// <summary>A state change by one side tells the other: leaders' answers go to the requester, and back.</summary>
     public static async Task ChangedAsync(ServantLeaderDb db, ServiceRequest request, int actorId, bool byLeader, string what,
