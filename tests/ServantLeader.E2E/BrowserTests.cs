@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace ServantLeader.E2E;
@@ -91,6 +92,16 @@ public abstract class BrowserTests(E2EApp app) : IAsyncLifetime
         {
             _consoleErrors.RemoveAll(e => expected(e));
         }
+    }
+
+    /// <summary>axe on the page as it is now (a form opened, a preview shown): no serious or critical violation.</summary>
+    protected static async Task AssertAccessibleAsync(IPage page, string state)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{state}: {v.Impact} {v.Id}: {v.Help} " + string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(",", n.Target))))
+            .ToList();
+        Assert.True(serious.Count == 0, string.Join('\n', serious));
     }
 
     /// <summary>Text of the value shown for a dashboard figure.</summary>

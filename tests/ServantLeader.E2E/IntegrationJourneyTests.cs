@@ -33,6 +33,7 @@ public sealed class IntegrationJourneyTests(E2EApp app) : BrowserTests(app)
         await Assertions.Expect(problems.Locator("tr", new() { HasText = "formula" }).Locator("td").First).ToHaveTextAsync("3");
         await Assertions.Expect(problems.Locator("tr", new() { HasText = "Nowhere" }).Locator("td").First).ToHaveTextAsync("4");
         await Assertions.Expect(hr.GetByRole(AriaRole.Button, new() { Name = "Import these changes" })).ToHaveCountAsync(0);
+        await AssertAccessibleAsync(hr, "import with problems");
 
         var good = Path.Combine(folder, "good.csv");
         await File.WriteAllTextAsync(good, "employee id,name,email,team,role,manager employee id\n" +
@@ -43,6 +44,7 @@ public sealed class IntegrationJourneyTests(E2EApp app) : BrowserTests(app)
         var summary = hr.GetByRole(AriaRole.List, new() { Name = "Summary" });
         await Assertions.Expect(summary).ToContainTextAsync("3 to add", new() { Timeout = 10_000 });
         await Assertions.Expect(hr.GetByRole(AriaRole.Table, new() { Name = "Team changes" })).ToContainTextAsync("joins as leader");
+        await AssertAccessibleAsync(hr, "import preview");
         await hr.GetByRole(AriaRole.Button, new() { Name = "Import these changes" }).ClickAsync();
         await Assertions.Expect(hr.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Imported good.csv" }))
             .ToContainTextAsync("3 added", new() { Timeout = 10_000 });
@@ -104,12 +106,14 @@ public sealed class IntegrationJourneyTests(E2EApp app) : BrowserTests(app)
         await admin.GetByRole(AriaRole.Button, new() { Name = "New webhook" }).ClickAsync();
         await admin.Locator("[name=Description]").FillAsync("#kudos channel");
         await admin.Locator("[name=Url]").FillAsync(receiver.Url.ToString());
+        await AssertAccessibleAsync(admin, "new webhook form");
         await admin.Locator("label[for='event-RequestCreated']").ClickAsync();   // ticked by default: untick
         await admin.Locator("label[for='event-CreditGiven']").ClickAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Register webhook" }).ClickAsync();
         var secretBox = admin.Locator("[data-webhook-secret]");
         await Assertions.Expect(secretBox).ToBeVisibleAsync(new() { Timeout = 5_000 });
         var secret = await secretBox.InputValueAsync();
+        await AssertAccessibleAsync(admin, "webhook registered, secret shown");
 
         var ben = await SignInAsync("ben");
         await OpenAsync(ben, $"/teams/{App.ProductTeam}");
@@ -131,6 +135,7 @@ public sealed class IntegrationJourneyTests(E2EApp app) : BrowserTests(app)
         await OpenAsync(admin, "/admin/webhooks");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Deliveries of #kudos channel" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Table, new() { Name = "Deliveries" })).ToContainTextAsync("delivered");
+        await AssertAccessibleAsync(admin, "delivery history");
         Assert.DoesNotContain(secret, await admin.ContentAsync(), StringComparison.Ordinal);
         AssertNoConsoleErrors();
     }
@@ -142,6 +147,7 @@ public sealed class IntegrationJourneyTests(E2EApp app) : BrowserTests(app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
         var box = page.Locator("[data-new-token]");
         await Assertions.Expect(box).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await AssertAccessibleAsync(page, "new token shown");
         return await box.InputValueAsync();
     }
 
