@@ -27,8 +27,7 @@ public static partial class MainPages
                     ("home", "/"), ("check-in", "/check-in"), ("my-check-ins", "/check-ins"), ("ask-for-help", "/requests/new"),
                     ("my-requests", "/requests"), ("request", await FirstLinkAsync(page, "/requests", RequestLink())),
                     ("support-received", "/support/received"), ("one-on-ones", "/one-on-ones"), ("feedback", "/feedback"),
-                    ("team", $"/teams/{productTeam}"), ("password", "/account/password"), ("notifications", "/notifications"),
-                    ("api-tokens", "/api-tokens"),
+                    ("team", $"/teams/{productTeam}"), ("password", "/account/password"), ("api-tokens", "/api-tokens"),
                 ];
             case "leader":
                 return
@@ -37,6 +36,7 @@ public static partial class MainPages
                     ("check-in-review", await FirstLinkAsync(page, "/this-week", CheckInLink())),
                     ("log-support", "/support/new"), ("support-log", "/support"), ("dashboard", $"/teams/{productTeam}/dashboard?weeks=12"),
                     ("one-on-ones", "/one-on-ones"), ("feedback-results", "/feedback/results"), ("teams", "/teams"),
+                    ("notifications", "/notifications"),
                 ];
             case "hr":
                 return
