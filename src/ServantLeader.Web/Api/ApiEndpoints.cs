@@ -40,7 +40,8 @@ internal static class ApiEndpoints
             service.InboxAsync(Actor(user), ct)).WithSummary("Open requests from the members of the teams you lead.");
         requests.MapGet("/{id:int}", (int id, ClaimsPrincipal user, RequestService service, CancellationToken ct) =>
             service.GetAsync(Actor(user), id, ct)).WithSummary("One request, if you asked it or lead its team.");
-        requests.MapPost("", AskAsync).WithSummary("Ask your team's leaders for help.");
+        requests.MapPost("", (AskForHelp body, ClaimsPrincipal user, RequestService service, CancellationToken ct) =>
+            Created("/api/v1/requests", service.AskAsync(Actor(user), body, ct))).WithSummary("Ask your team's leaders for help.");
         requests.MapPost("/{id:int}/acknowledge", (int id, RequestResponse body, ClaimsPrincipal user, RequestService service, CancellationToken ct) =>
             Respond(service.AcknowledgeAsync(Actor(user), Command(id, body), ct))).WithSummary("Leaders: acknowledge a request.");
         requests.MapPost("/{id:int}/resolve", (int id, RequestResponse body, ClaimsPrincipal user, RequestService service, CancellationToken ct) =>
@@ -62,11 +63,8 @@ internal static class ApiEndpoints
             .WithSummary("Support you gave as a leader, filtered and paged (take at most 200).");
         support.MapGet("/received", (ClaimsPrincipal user, SupportService service, CancellationToken ct) =>
             service.ReceivedAsync(Actor(user), ct)).WithSummary("Support you received; a leader's private notes are left out.");
-        support.MapPost("", async (LogSupport body, ClaimsPrincipal user, SupportService service, CancellationToken ct) =>
-            {
-                var id = await service.LogAsync(Actor(user), body, ct);
-                return TypedResults.Created($"/api/v1/support/{id}", new CreatedId(id));
-            }).WithSummary("Log support you gave a member of a team you lead, asked for or not.");
+        support.MapPost("", (LogSupport body, ClaimsPrincipal user, SupportService service, CancellationToken ct) =>
+            Created("/api/v1/support", service.LogAsync(Actor(user), body, ct))).WithSummary("Log support you gave a member of a team you lead, asked for or not.");
 
         var checkIns = api.MapGroup("/check-ins").WithTags("Check-ins");
         checkIns.MapGet("", (ClaimsPrincipal user, CheckInService service, CancellationToken ct) =>
@@ -75,11 +73,8 @@ internal static class ApiEndpoints
             service.ThisWeekAsync(Actor(user), ct)).WithSummary("Leaders: each member's check-in status for the open period.");
         checkIns.MapGet("/{id:int}", (int id, ClaimsPrincipal user, CheckInService service, CancellationToken ct) =>
             service.GetAsync(Actor(user), id, ct)).WithSummary("One check-in, if it is yours or you lead its team.");
-        checkIns.MapPost("", async (CheckInAnswers body, ClaimsPrincipal user, CheckInService service, CancellationToken ct) =>
-            {
-                var id = await service.SubmitAsync(Actor(user), body, ct);
-                return TypedResults.Created($"/api/v1/check-ins/{id}", new CreatedId(id));
-            }).WithSummary("Submit the open period's check-in for a team (or change it until it is reviewed).");
+        checkIns.MapPost("", (CheckInAnswers body, ClaimsPrincipal user, CheckInService service, CancellationToken ct) =>
+            Created("/api/v1/check-ins", service.SubmitAsync(Actor(user), body, ct))).WithSummary("Submit the open period's check-in for a team (or change it until it is reviewed).");
 
         var dashboards = api.MapGroup("/dashboards").WithTags("Dashboard");
         dashboards.MapGet("", (ClaimsPrincipal user, DashboardService service, CancellationToken ct) =>
@@ -115,10 +110,10 @@ internal static class ApiEndpoints
         return new Me(profile.Id, profile.DisplayName, profile.Email, actor.IsHr, actor.IsAdmin, profile.LeadsATeam, profile.IsMemberOfATeam);
     }
 
-    private static async Task<Created<CreatedId>> AskAsync(AskForHelp body, ClaimsPrincipal user, RequestService service, CancellationToken ct)
+    private static async Task<Created<CreatedId>> Created(string collection, Task<int> create)
     {
-        var id = await service.AskAsync(Actor(user), body, ct);
-        return TypedResults.Created($"/api/v1/requests/{id}", new CreatedId(id));
+        var id = await create;
+        return TypedResults.Created($"{collection}/{id}", new CreatedId(id));
     }
 
     private static async Task<Results<Ok<ApiDashboard>, ValidationProblem>> DashboardAsync(int teamId, ClaimsPrincipal user,
