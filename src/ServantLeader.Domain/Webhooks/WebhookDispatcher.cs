@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -44,9 +45,10 @@ public sealed partial class WebhookDispatcher(
             {
                 return;
             }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // A locked or unreachable database must not stop the loop; the next round tries again.
+                // Whatever went wrong (a locked database, a bad row), the loop must go on: an exception leaving a
+                // background service stops the whole app. The next round tries again.
                 LogRoundFailed(logger, ex);
             }
             try
@@ -95,9 +97,36 @@ public sealed partial class WebhookDispatcher(
             return;
         }
         var delivery = await db.WebhookDeliveries.Include(d => d.Endpoint).SingleAsync(d => d.Id == deliveryId, ct);
+        try
+        {
+            await SendAsync(delivery, ct);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            delivery.FailedAttempt(null, $"No answer within {options.Value.Timeout.TotalSeconds:0} s.", time.GetUtcNow());
+        }
+        catch (HttpRequestException ex)
+        {
+            delivery.FailedAttempt(null, $"Could not reach the receiver: {ex.Message}", time.GetUtcNow());
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or UriFormatException or JsonException or InvalidDataException)
+        {
+            // A URL HttpClient refuses or a message that no longer reads (a row edited by hand, say): a failed attempt
+            // shown in the history, not a queue stuck on one row.
+            delivery.FailedAttempt(null, $"Could not send: {ex.Message}", time.GetUtcNow());
+        }
+        if (delivery.Status != DeliveryStatus.Delivered)
+        {
+            LogAttemptFailed(logger, delivery.Id, delivery.EndpointId, delivery.Attempts, delivery.LastError);
+        }
+        // The outcome is saved even when the host is stopping, so a sent delivery is not sent again after a restart.
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task SendAsync(WebhookDelivery delivery, CancellationToken ct)
+    {
         var body = WebhookMessage.FromJson(delivery.Message).Body(delivery.Id, options.Value.PublicUrl);
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
-
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Endpoint.Url);
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
@@ -108,33 +137,16 @@ public sealed partial class WebhookDispatcher(
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.Value.Timeout);
-        try
+        using var response = await clients.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
+        var code = (int)response.StatusCode;
+        if (response.IsSuccessStatusCode)
         {
-            using var response = await clients.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
-            var code = (int)response.StatusCode;
-            if (response.IsSuccessStatusCode)
-            {
-                delivery.Succeeded(code, time.GetUtcNow());
-            }
-            else
-            {
-                delivery.FailedAttempt(code, $"The receiver answered {code} {response.ReasonPhrase}.", time.GetUtcNow());
-            }
+            delivery.Succeeded(code, time.GetUtcNow());
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        else
         {
-            delivery.FailedAttempt(null, $"No answer within {options.Value.Timeout.TotalSeconds:0} s.", time.GetUtcNow());
+            delivery.FailedAttempt(code, $"The receiver answered {code} {response.ReasonPhrase}.", time.GetUtcNow());
         }
-        catch (HttpRequestException ex)
-        {
-            delivery.FailedAttempt(null, $"Could not reach the receiver: {ex.Message}", time.GetUtcNow());
-        }
-        if (delivery.Status != DeliveryStatus.Delivered)
-        {
-            LogAttemptFailed(logger, delivery.Id, delivery.EndpointId, delivery.Attempts, delivery.LastError);
-        }
-        // The outcome is saved even when the host is stopping, so a sent delivery is not sent again after a restart.
-        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     /// <summary>

@@ -210,6 +210,27 @@ public sealed class WebhookTests : OrganisationTests
     }
 
     [Fact]
+    public async Task A_row_broken_by_hand_fails_on_its_own_and_the_rest_of_the_queue_goes_out()
+    {
+        var (receiver, secret) = await RegisterAsync(WebhookEvents.RequestCreated);
+        await using var _ = receiver;
+        var broken = await Org.AskAsync(Org.Mia, "First");
+        await Org.AskAsync(Org.Max, "Second");
+        await using (var db = Db.NewDb())
+        {
+            await db.WebhookDeliveries.Where(d => d.SubjectId == broken.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Message, "{ not json"));
+        }
+
+        Assert.Equal(2, await Dispatcher.SendDueAsync(default));
+
+        var history = await Webhooks.DeliveriesAsync(Org.Admin, secret.EndpointId, default);
+        Assert.StartsWith("Could not send", history.Single(d => d.SubjectId == broken.Id).LastError, StringComparison.Ordinal);
+        Assert.Equal(DeliveryStatus.Delivered, history.Single(d => d.SubjectId != broken.Id).Status);
+        Assert.Single(receiver.Requests);
+    }
+
+    [Fact]
     public async Task A_paused_endpoint_keeps_its_queue_until_resumed()
     {
         var (receiver, secret) = await RegisterAsync(WebhookEvents.RequestCreated);
