@@ -10,3 +10,10 @@ internal sealed class DesignTimeDbFactory : IDesignTimeDbContextFactory<ServantL
     public ServantLeaderDb CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<ServantLeaderDb>().UseSqlite("Data Source=design-time.db").Options);
 }
+
+/// <summary>The PostgreSQL model, for its own migrations. No server is contacted.</summary>
+internal sealed class PostgresDesignTimeDbFactory : IDesignTimeDbContextFactory<PostgresServantLeaderDb>
+{
+    public PostgresServantLeaderDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresServantLeaderDb>().UseNpgsql("Host=localhost;Database=design_time").Options);
+}

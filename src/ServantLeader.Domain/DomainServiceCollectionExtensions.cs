@@ -26,10 +26,28 @@ public static class DomainServiceCollectionExtensions
     /// The database, Identity's user store, and the services the UI calls. Services create a short-lived
     /// DbContext per operation: a Blazor circuit lives for minutes, a DbContext should not.
     /// </summary>
-    public static IServiceCollection AddServantLeaderDomain(this IServiceCollection services, string sqliteConnectionString)
+    public static IServiceCollection AddServantLeaderDomain(this IServiceCollection services, string connectionString,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        services.AddDbContextFactory<ServantLeaderDb>(o => o.UseSqlite(sqliteConnectionString));
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContextFactory<PostgresServantLeaderDb>(o => o.UseNpgsql(connectionString));
+            // Services and Identity ask for the common type; on PostgreSQL they get the PostgreSQL context.
+            services.AddSingleton<IDbContextFactory<ServantLeaderDb>>(sp =>
+                new CommonFactory<PostgresServantLeaderDb>(sp.GetRequiredService<IDbContextFactory<PostgresServantLeaderDb>>()));
+            services.AddScoped<ServantLeaderDb>(sp => sp.GetRequiredService<PostgresServantLeaderDb>());
+        }
+        else
+        {
+            services.AddDbContextFactory<ServantLeaderDb>(o => o.UseSqlite(connectionString));
+        }
         return services.AddServantLeaderServices();
+    }
+
+    private sealed class CommonFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<ServantLeaderDb>
+        where TContext : ServantLeaderDb
+    {
+        public ServantLeaderDb CreateDbContext() => inner.CreateDbContext();
     }
 
     /// <summary>The services without a database registration, for hosts that register their own.</summary>

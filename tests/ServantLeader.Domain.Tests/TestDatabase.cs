@@ -7,16 +7,19 @@ using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
 using ServantLeader.Domain.People;
 using ServantLeader.Domain.Teams;
+using ServantLeader.TestData;
 
 namespace ServantLeader.Domain.Tests;
 
 /// <summary>
-/// A real SQLite database (in memory, one connection kept open), migrated with the real migrations, and the
-/// real services on top. Each test class gets a fresh one.
+/// A real database, migrated with the real migrations, and the real services on top. Each test class gets a fresh
+/// one: SQLite in memory (one connection kept open), or, in the PostgreSQL build of the tests, a new database on the
+/// server, dropped afterwards.
 /// </summary>
 public sealed class TestDatabase : IAsyncLifetime
 {
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private string? _postgres;
     private ServiceProvider _services = null!;
 
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero));
@@ -25,11 +28,19 @@ public sealed class TestDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _connection.OpenAsync();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDbContextFactory<ServantLeaderDb>(o => o.UseSqlite(_connection));
-        services.AddServantLeaderServices();
+        if (TestProvider.Postgres)
+        {
+            _postgres = PostgresTestServer.CreateDatabase();
+            services.AddServantLeaderDomain(_postgres, DatabaseProvider.Postgres);
+        }
+        else
+        {
+            await _connection.OpenAsync();
+            services.AddDbContextFactory<ServantLeaderDb>(o => o.UseSqlite(_connection));
+            services.AddServantLeaderServices();
+        }
         services.AddSingleton<TimeProvider>(Clock);
         // Hashing strength is not under test; the default 100,000 iterations would only slow every test down.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
@@ -41,12 +52,25 @@ public sealed class TestDatabase : IAsyncLifetime
     {
         await _services.DisposeAsync();
         await _connection.DisposeAsync();
+        if (_postgres is not null)
+        {
+            PostgresTestServer.DropDatabase(_postgres);
+        }
     }
 
     /// <summary>The open connection, for tests that write or read rows without EF.</summary>
     public SqliteConnection Connection => _connection;
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>A table's columns as the database itself reports them.</summary>
+    public async Task<IReadOnlyList<string>> ColumnsAsync(string table)
+    {
+        await using var db = NewDb();
+        return TestProvider.Postgres
+            ? await db.Database.SqlQuery<string>($"SELECT column_name AS \"Value\" FROM information_schema.columns WHERE table_name = {table}").ToListAsync()
+            : await db.Database.SqlQuery<string>($"SELECT name AS Value FROM pragma_table_info({table})").ToListAsync();
+    }
 
     public ServantLeaderDb NewDb() => Get<IDbContextFactory<ServantLeaderDb>>().CreateDbContext();
 

@@ -16,9 +16,17 @@ using ServantLeader.Domain.Webhooks;
 
 namespace ServantLeader.Domain.Data;
 
-/// <summary>The one database: the domain's tables beside Identity's.</summary>
-public sealed class ServantLeaderDb(DbContextOptions<ServantLeaderDb> options) : IdentityDbContext<IdentityUser>(options)
+/// <summary>
+/// The one database: the domain's tables beside Identity's. This type is the SQLite database and owns the SQLite
+/// migrations; <see cref="PostgresServantLeaderDb"/> is the same model on PostgreSQL with its own migrations.
+/// Services use this type either way.
+/// </summary>
+public class ServantLeaderDb : IdentityDbContext<IdentityUser>
 {
+    public ServantLeaderDb(DbContextOptions<ServantLeaderDb> options) : base(options) { }
+
+    protected ServantLeaderDb(DbContextOptions options) : base(options) { }
+
     public DbSet<Person> People => Set<Person>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Membership> Memberships => Set<Membership>();
@@ -41,6 +49,7 @@ public sealed class ServantLeaderDb(DbContextOptions<ServantLeaderDb> options) :
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

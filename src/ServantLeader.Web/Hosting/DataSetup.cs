@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.Data.Sqlite;
 using ServantLeader.Domain;
 using ServantLeader.Domain.Data;
@@ -10,33 +13,50 @@ internal static partial class DataSetup
 {
     public const string ConnectionName = "ServantLeader";
 
+    public const string ProviderKey = "ServantLeader:Database:Provider";
+
     /// <summary>
     /// SQLite is the embedded default: a file under the content root unless the connection string says otherwise.
     /// A relative path is taken from the content root, so the app finds its data wherever it is started from.
+    /// PostgreSQL (<c>ServantLeader:Database:Provider = Postgres</c>) is for several instances on one server.
     /// </summary>
     public static WebApplicationBuilder AddServantLeaderData(this WebApplicationBuilder builder)
     {
-        var configured = builder.Configuration.GetConnectionString(ConnectionName) ?? "Data Source=data/servantleader.db";
-        var connection = new SqliteConnectionStringBuilder(configured);
-        if (connection.DataSource != ":memory:" && !Path.IsPathRooted(connection.DataSource))
+        var provider = builder.Configuration.GetValue(ProviderKey, DatabaseProvider.Sqlite);
+        var configured = builder.Configuration.GetConnectionString(ConnectionName);
+        string connectionString;
+        if (provider == DatabaseProvider.Postgres)
         {
-            connection.DataSource = Path.Combine(builder.Environment.ContentRootPath, connection.DataSource);
+            connectionString = configured is { Length: > 0 }
+                ? configured
+                : throw new InvalidOperationException(
+                    $"{ProviderKey} is Postgres but ConnectionStrings:{ConnectionName} is empty. Set it to a PostgreSQL connection string such as \"Host=db;Database=servantleader;Username=servantleader;Password=…\".");
         }
-        connection.ForeignKeys ??= true;
+        else
+        {
+            var connection = new SqliteConnectionStringBuilder(configured ?? "Data Source=data/servantleader.db");
+            if (connection.DataSource != ":memory:" && !Path.IsPathRooted(connection.DataSource))
+            {
+                connection.DataSource = Path.Combine(builder.Environment.ContentRootPath, connection.DataSource);
+            }
+            connection.ForeignKeys ??= true;
+            connectionString = connection.ToString();
+        }
 
-        builder.Services.AddServantLeaderDomain(connection.ToString());
+        builder.Services.AddServantLeaderDomain(connectionString, provider);
 
-        // Sign-in cookies and antiforgery tokens are encrypted with these keys; keeping them beside the data means
-        // a restart does not sign everyone out.
-        var dataFolder = connection.DataSource == ":memory:"
-            ? Path.Combine(builder.Environment.ContentRootPath, "data")
-            : Path.GetDirectoryName(connection.DataSource)!;
-        var keys = builder.Configuration["ServantLeader:KeysDirectory"] is { Length: > 0 } configuredKeys
-            ? Path.GetFullPath(configuredKeys, builder.Environment.ContentRootPath)
-            : Path.Combine(dataFolder, "keys");
-        builder.Services.AddDataProtection()
-            .SetApplicationName("ServantLeader")
-            .PersistKeysToFileSystem(new DirectoryInfo(keys));
+        // Sign-in cookies and antiforgery tokens are encrypted with these keys. In the database by default, so every
+        // instance shares them and a backup carries them; a folder only when one is configured.
+        var protection = builder.Services.AddDataProtection().SetApplicationName("ServantLeader");
+        if (builder.Configuration["ServantLeader:KeysDirectory"] is { Length: > 0 } configuredKeys)
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(configuredKeys, builder.Environment.ContentRootPath)));
+        }
+        else
+        {
+            builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+                o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IDbContextFactory<ServantLeaderDb>>())));
+        }
         builder.Services.AddHealthChecks().AddDbContextCheck<ServantLeaderDb>("database", tags: ["ready"]);
         return builder;
     }

@@ -57,9 +57,9 @@ public sealed class FeedbackTests : OrganisationTests
         await AnswerAsync(Org.Mia, Org.Lea, 6, "More 1:1 time, please.");
         await using var db = Db.NewDb();
 
-        var responseColumns = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM pragma_table_info('FeedbackResponses')").ToListAsync();
-        var scoreColumns = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM pragma_table_info('FeedbackScores')").ToListAsync();
-        var participationColumns = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM pragma_table_info('FeedbackParticipation')").ToListAsync();
+        var responseColumns = await Db.ColumnsAsync("FeedbackResponses");
+        var scoreColumns = await Db.ColumnsAsync("FeedbackScores");
+        var participationColumns = await Db.ColumnsAsync("FeedbackParticipation");
 
         Assert.Equal(["Comment", "Id", "IsSelfView", "RoundId", "SubjectId"], responseColumns.Order());
         Assert.Equal(["ItemId", "ResponseId", "Score"], scoreColumns.Order());

@@ -227,9 +227,22 @@ public sealed class OrgChartImportTests : OrganisationTests
         // A trigger makes the database refuse the last membership the import writes, after people were inserted.
         await using (var db = Db.NewDb())
         {
-            var trigger = $"CREATE TRIGGER refuse_platform BEFORE INSERT ON Memberships WHEN NEW.TeamId = {Org.Platform} " +
-                          "BEGIN SELECT RAISE(ABORT, 'refused by test'); END;";
-            await db.Database.ExecuteSqlRawAsync(trigger);
+            string[] trigger = TestProvider.Postgres
+                ?
+                [
+                    "CREATE FUNCTION refuse_platform() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN " +
+                    $"IF NEW.\"TeamId\" = {Org.Platform} THEN RAISE EXCEPTION 'refused by test'; END IF; RETURN NEW; END $$;",
+                    "CREATE TRIGGER refuse_platform BEFORE INSERT ON \"Memberships\" FOR EACH ROW EXECUTE FUNCTION refuse_platform();",
+                ]
+                :
+                [
+                    $"CREATE TRIGGER refuse_platform BEFORE INSERT ON Memberships WHEN NEW.TeamId = {Org.Platform} " +
+                    "BEGIN SELECT RAISE(ABORT, 'refused by test'); END;",
+                ];
+            foreach (var statement in trigger)
+            {
+                await db.Database.ExecuteSqlRawAsync(statement);
+            }
         }
         var preview = await Import.PreviewAsync(Org.Hr, Base, default);
         await Assert.ThrowsAsync<DbUpdateException>(() => Import.ApplyAsync(Org.Hr, Base, preview.Fingerprint, default));

@@ -456,6 +456,26 @@ namespace ServantLeader.Domain.Data.Migrations
                     b.ToTable("Credits", (string)null);
                 });
 
+            modelBuilder.Entity("ServantLeader.Domain.Data.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("ServantLeader.Domain.Feedback.FeedbackResponse", b =>
                 {
                     b.Property<Guid>("Id")
