@@ -25,6 +25,7 @@ namespace ServantLeader.Web.Tests.Components;
 public abstract class ComponentContext : BunitContext, IAsyncLifetime
 {
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly string? _postgres = TestProvider.Postgres ? ServantLeader.TestData.PostgresTestServer.CreateDatabase() : null;
 
     protected Actor Admin { get; private set; } = null!;
     protected Actor Lea { get; private set; } = null!;
@@ -34,12 +35,19 @@ public abstract class ComponentContext : BunitContext, IAsyncLifetime
 
     protected ComponentContext()
     {
-        _connection.Open();
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddRadzenComponents();
         Services.AddLogging();
-        Services.AddDbContextFactory<ServantLeaderDb>(o => o.UseSqlite(_connection));
-        Services.AddServantLeaderServices();
+        if (_postgres is null)
+        {
+            _connection.Open();
+            Services.AddDbContextFactory<ServantLeaderDb>(o => o.UseSqlite(_connection));
+            Services.AddServantLeaderServices();
+        }
+        else
+        {
+            Services.AddServantLeaderDomain(_postgres, DatabaseProvider.Postgres);
+        }
         Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
         Services.AddScoped<CurrentActor>();
         // A Wednesday: check-ins for the week are open and not yet due, whatever day the tests run.
@@ -69,6 +77,11 @@ public abstract class ComponentContext : BunitContext, IAsyncLifetime
     Task IAsyncLifetime.DisposeAsync()
     {
         _connection.Dispose();
+        if (_postgres is not null)
+        {
+            // The circuit's services hold pooled connections until the context goes; FORCE closes them.
+            ServantLeader.TestData.PostgresTestServer.DropDatabase(_postgres);
+        }
         return Task.CompletedTask;
     }
 

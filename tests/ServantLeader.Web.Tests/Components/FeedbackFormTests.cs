@@ -38,6 +38,11 @@ public sealed class FeedbackFormTests : ComponentContext
             if (i != 2)
             {
                 page.FindAll("fieldset.sl-statement")[i].QuerySelectorAll("input[type=radio]").ElementAt(5).Change(true);
+                // As a person would, wait for the choice to show before the next one; with a database that answers
+                // asynchronously (PostgreSQL) the page may still be rendering the previous change.
+                var answered = i;
+                page.WaitForAssertion(() => Assert.True(page.FindAll("fieldset.sl-statement")[answered]
+                    .QuerySelectorAll("input[type=radio]").ElementAt(5).HasAttribute("checked")));
             }
         }
         await page.Find("form").SubmitAsync();

@@ -26,6 +26,7 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>, IAsyncL
     public const string Password = "correct-horse-battery";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "servantleader-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _postgres = TestProvider.Postgres ? ServantLeader.TestData.PostgresTestServer.CreateDatabase() : null;
 
     public Actor Admin { get; private set; } = null!;
     public Actor Hr { get; private set; } = null!;
@@ -52,7 +53,15 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>, IAsyncL
         // Outside Development an unpublished app does not map package assets (_content/...) or the computed
         // blazor.web.js; a published app has them in wwwroot. Tests run unpublished, so map them as dotnet run does.
         builder.UseStaticWebAssets();
-        builder.UseSetting("ConnectionStrings:ServantLeader", $"Data Source={Path.Combine(_folder, "app.db")}");
+        if (_postgres is null)
+        {
+            builder.UseSetting("ConnectionStrings:ServantLeader", $"Data Source={Path.Combine(_folder, "app.db")}");
+        }
+        else
+        {
+            builder.UseSetting("ServantLeader:Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:ServantLeader", _postgres);
+        }
         builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1));
     }
 
@@ -112,6 +121,10 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>, IAsyncL
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
+        if (_postgres is not null)
+        {
+            ServantLeader.TestData.PostgresTestServer.DropDatabase(_postgres);
+        }
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions

@@ -21,6 +21,7 @@ namespace ServantLeader.Web.Tests.Integrations;
 public sealed class WebhookRestartTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "servantleader-restart-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _postgres = TestProvider.Postgres ? PostgresTestServer.CreateDatabase() : null;
 
     public Task InitializeAsync()
     {
@@ -32,6 +33,10 @@ public sealed class WebhookRestartTests : IAsyncLifetime
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
+        if (_postgres is not null)
+        {
+            PostgresTestServer.DropDatabase(_postgres);
+        }
         return Task.CompletedTask;
     }
 
@@ -44,7 +49,7 @@ public sealed class WebhookRestartTests : IAsyncLifetime
         await receiver.DisposeAsync();
 
         long deliveryId;
-        await using (var first = new App(_folder, TimeSpan.Zero))
+        await using (var first = new App(_folder, _postgres, TimeSpan.Zero))
         {
             var (admin, mia, product) = await first.SeedAsync();
             await using var scope = first.Services.CreateAsyncScope();
@@ -67,7 +72,7 @@ public sealed class WebhookRestartTests : IAsyncLifetime
 
         // The receiver comes back on the same address; the app starts again, a minute later by its clock.
         await using var back = await WebhookReceiver.StartAsync(url.Port);
-        await using var second = new App(_folder, TimeSpan.FromMinutes(1));
+        await using var second = new App(_folder, _postgres, TimeSpan.FromMinutes(1));
         await using var again = second.Services.CreateAsyncScope();
         var admin2 = new Actor(1, IsAdmin: true);
         var webhooks2 = again.ServiceProvider.GetRequiredService<WebhookService>();
@@ -95,13 +100,21 @@ public sealed class WebhookRestartTests : IAsyncLifetime
         }
     }
 
-    /// <summary>The real app on a SQLite file in <c>folder</c>, its dispatcher polling every 100 ms.</summary>
-    private sealed class App(string folder, TimeSpan clockAhead) : WebApplicationFactory<Program>
+    /// <summary>The real app on a SQLite file in <c>folder</c> (or the PostgreSQL database), its dispatcher polling every 100 ms.</summary>
+    private sealed class App(string folder, string? postgres, TimeSpan clockAhead) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
-            builder.UseSetting("ConnectionStrings:ServantLeader", $"Data Source={Path.Combine(folder, "app.db")}");
+            if (postgres is null)
+            {
+                builder.UseSetting("ConnectionStrings:ServantLeader", $"Data Source={Path.Combine(folder, "app.db")}");
+            }
+            else
+            {
+                builder.UseSetting("ServantLeader:Database:Provider", "Postgres");
+                builder.UseSetting("ConnectionStrings:ServantLeader", postgres);
+            }
             builder.UseSetting("ServantLeader:Webhooks:PollInterval", "00:00:00.100");
             builder.ConfigureServices(s =>
             {
