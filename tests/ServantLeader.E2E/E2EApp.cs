@@ -24,9 +24,8 @@ public sealed class E2EApp : IAsyncLifetime
     public const string NewcomerPassword = "e2e-newcomer-passphrase";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "servantleader-e2e-" + Guid.NewGuid().ToString("N")[..8]);
-    private Process? _server;
+    private AppProcess? _server;
     private IPlaywright? _playwright;
-    private readonly List<string> _serverOutput = [];
 
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
@@ -104,94 +103,17 @@ public sealed class E2EApp : IAsyncLifetime
 
     private async Task StartServerAsync(string database)
     {
-        var configuration = typeof(E2EApp).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var project = Path.Combine(RepositoryRoot, "src", "ServantLeader.Web");
-        var dll = Path.Combine(project, "bin", configuration, "net10.0", "ServantLeader.Web.dll");
-        if (!File.Exists(dll))
+        _server = await AppProcess.StartAsync(new Dictionary<string, string>
         {
-            throw new InvalidOperationException($"Build the web app first: {dll} is missing.");
-        }
-        var port = FreePort();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = project,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { dll, "--urls", BaseAddress.ToString().TrimEnd('/'), "--contentRoot", project })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        // Development: the build's static web assets (blazor.web.js, Radzen's CSS) are served from their manifest.
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__ServantLeader"] = $"Data Source={database}";
-        start.Environment["ServantLeader__LogDirectory"] = Path.Combine(_folder, "logs");
-        start.Environment["ServantLeader__SeedDemoData"] = "false";
-        // Webhook deliveries go out within a fifth of a second instead of five.
-        start.Environment["ServantLeader__Webhooks__PollInterval"] = "00:00:00.200";
-        _server = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
-        _server.OutputDataReceived += (_, e) => Remember(e.Data);
-        _server.ErrorDataReceived += (_, e) => Remember(e.Data);
-        _server.BeginOutputReadLine();
-        _server.BeginErrorReadLine();
-
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            if (_server.HasExited)
-            {
-                throw new InvalidOperationException("The app stopped at start-up:\n" + ServerOutput);
-            }
-            try
-            {
-                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException("The app did not answer /health/ready within 60 s:\n" + ServerOutput);
+            ["ConnectionStrings__ServantLeader"] = $"Data Source={database}",
+            ["ServantLeader__LogDirectory"] = Path.Combine(_folder, "logs"),
+            // Webhook deliveries go out within a fifth of a second instead of five.
+            ["ServantLeader__Webhooks__PollInterval"] = "00:00:00.200",
+        });
+        BaseAddress = _server.BaseAddress;
     }
 
-    private void Remember(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (_serverOutput)
-        {
-            _serverOutput.Add(line);
-        }
-    }
-
-    public string ServerOutput
-    {
-        get
-        {
-            lock (_serverOutput)
-            {
-                return string.Join('\n', _serverOutput.TakeLast(80));
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public string ServerOutput => _server?.Output ?? "";
 
     public async Task DisposeAsync()
     {
@@ -200,12 +122,10 @@ public sealed class E2EApp : IAsyncLifetime
             await Browser.CloseAsync();
         }
         _playwright?.Dispose();
-        if (_server is { HasExited: false })
+        if (_server is not null)
         {
-            _server.Kill(entireProcessTree: true);
-            await _server.WaitForExitAsync();
+            await _server.DisposeAsync();
         }
-        _server?.Dispose();
         try
         {
             Directory.Delete(_folder, recursive: true);

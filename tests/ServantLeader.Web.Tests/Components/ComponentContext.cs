@@ -95,6 +95,23 @@ public abstract class ComponentContext : BunitContext, IAsyncLifetime
 
     protected T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>
+    /// The render count once the component has gone quiet (no render for 150 ms): with a database that answers
+    /// asynchronously, the first load may still render after the content a test waited for is on screen.
+    /// </summary>
+    protected static async Task<int> SettledRenderCountAsync(Bunit.IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> component)
+    {
+        while (true)
+        {
+            var before = component.RenderCount;
+            await Task.Delay(150);
+            if (component.RenderCount == before)
+            {
+                return before;
+            }
+        }
+    }
+
     protected async Task<int> AskAsync(Actor member, string title) =>
         await Get<RequestService>().AskAsync(member, new AskForHelp
         {

@@ -26,7 +26,7 @@ public sealed class LiveInboxTests : ComponentContext
         SignInAs(Max, "Max");
         var inbox = Render<TeamInbox>();
         inbox.WaitForAssertion(() => Assert.Contains("Nobody is waiting on you", inbox.Markup, StringComparison.Ordinal));
-        var renders = inbox.RenderCount;
+        var renders = await SettledRenderCountAsync(inbox);
 
         await AskAsync(Mia, "Not for Max");
         await Task.Delay(300);

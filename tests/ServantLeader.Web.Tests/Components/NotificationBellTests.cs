@@ -54,7 +54,7 @@ public sealed class NotificationBellTests : ComponentContext
         SignInAs(Max, "Max");
         var bell = Render<NotificationBell>();
         bell.WaitForAssertion(() => Assert.Equal("Notifications, none unread", bell.Find("a").GetAttribute("aria-label")));
-        var renders = bell.RenderCount;
+        var renders = await SettledRenderCountAsync(bell);
 
         await AskAsync(Mia, "Only for the leaders");
         await Task.Delay(300);

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace ServantLeader.E2E;
+
+/// <summary>
+/// The real app as its own process on a free loopback port, in Development (the build's static web assets are served
+/// from their manifest), with the settings a test gives it. Ready once /health/ready answers; killed when disposed.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _output = [];
+
+    public Uri BaseAddress { get; }
+
+    private AppProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var configuration = typeof(AppProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var project = Path.Combine(E2EApp.RepositoryRoot, "src", "ServantLeader.Web");
+        var dll = Path.Combine(project, "bin", configuration, "net10.0", "ServantLeader.Web.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"Build the web app first: {dll} is missing.");
+        }
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = project,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { dll, "--urls", baseAddress.ToString().TrimEnd('/'), "--contentRoot", project })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ServantLeader__SeedDemoData"] = "false";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
+        var app = new AppProcess(process, baseAddress);
+        process.OutputDataReceived += (_, e) => app.Remember(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Remember(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await app.WaitUntilReadyAsync();
+        return app;
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return string.Join('\n', _output.TakeLast(80));
+            }
+        }
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException("The app stopped at start-up:\n" + Output);
+            }
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("The app did not answer /health/ready within 60 s:\n" + Output);
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.Add(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}
