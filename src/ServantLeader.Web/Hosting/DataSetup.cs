@@ -57,7 +57,11 @@ internal static partial class DataSetup
             builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
                 o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IDbContextFactory<ServantLeaderDb>>())));
         }
-        builder.Services.AddHealthChecks().AddDbContextCheck<ServantLeaderDb>("database", tags: ["ready"]);
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<ServantLeaderDb>("database", tags: ["ready"])
+            .AddCheck<StoppingHealthCheck>("accepting", tags: ["ready"]);
+        // On SIGTERM: stop taking connections, let running requests, circuits and webhook sends finish, then exit.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;
     }
 
