@@ -7,6 +7,7 @@ builder.AddServantLeaderData();
 builder.AddServantLeaderIdentity();
 builder.AddServantLeaderUi();
 builder.AddServantLeaderIntegrations();
+builder.AddServantLeaderRateLimits();
 
 var app = builder.Build();
 

@@ -45,6 +45,8 @@ public sealed class AppProcess : IAsyncDisposable
         }
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ServantLeader__SeedDemoData"] = "false";
+        // The browser tests sign in dozens of times a minute from one address.
+        start.Environment["ServantLeader__RateLimits__SignInsPerMinute"] = "10000";
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;

@@ -10,6 +10,12 @@ internal static class UiSetup
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents(o => o.DetailedErrors = false);
         builder.Services.AddRadzenComponents();
+        // A year, including subdomains: the app is only ever served over HTTPS outside Development.
+        builder.Services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         return builder;
@@ -18,6 +24,7 @@ internal static class UiSetup
     public static WebApplication UseServantLeaderPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         // A friendly page in every environment: people never see a stack trace, the log has it.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())
@@ -27,6 +34,7 @@ internal static class UiSetup
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseApiProblems();
         app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -63,6 +63,9 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>, IAsyncL
             builder.UseSetting("ConnectionStrings:ServantLeader", _postgres);
         }
         builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1));
+        // Every test signs in from the same (absent) address; RateLimitTests sets its own low limits.
+        builder.UseSetting("ServantLeader:RateLimits:SignInsPerMinute", "100000");
+        builder.UseSetting("ServantLeader:RateLimits:ApiWritesPerMinute", "100000");
     }
 
     public async Task InitializeAsync()

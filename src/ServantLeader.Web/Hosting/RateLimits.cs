@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace ServantLeader.Web.Hosting;
+
+/// <summary>
+/// Limits on what a script could hammer: sign-in attempts per client address (the account lockout already stops
+/// guessing one person's password; this stops trying many accounts from one place), and API writes per person.
+/// Over the limit the answer is 429 with Retry-After. Configuration: <c>ServantLeader:RateLimits</c>.
+/// </summary>
+internal static class RateLimits
+{
+    public sealed class Options
+    {
+        public int SignInsPerMinute { get; set; } = 10;
+        public int ApiWritesPerMinute { get; set; } = 120;
+    }
+
+    public static WebApplicationBuilder AddServantLeaderRateLimits(this WebApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection("ServantLeader:RateLimits").Get<Options>() ?? new Options();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var request = context.Request;
+                if (HttpMethods.IsPost(request.Method) && request.Path.Equals("/account/login", StringComparison.OrdinalIgnoreCase))
+                {
+                    var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                    return RateLimitPartition.GetFixedWindowLimiter("sign-in " + address, _ => Window(limits.SignInsPerMinute));
+                }
+                if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && request.Path.StartsWithSegments("/api"))
+                {
+                    // Before authentication has run, so keyed by the token itself (its hash would do as well): one person's
+                    // tokens share nothing with another's, and a made-up token gets a bucket of its own.
+                    var token = request.Headers.Authorization.ToString();
+                    return RateLimitPartition.GetFixedWindowLimiter("api " + token, _ => Window(limits.ApiWritesPerMinute));
+                }
+                return RateLimitPartition.GetNoLimiter("none");
+            });
+            o.OnRejected = async (rejected, ct) =>
+            {
+                var response = rejected.HttpContext.Response;
+                response.Headers.RetryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after)
+                    ? ((int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture)
+                    : "60";
+                if (rejected.HttpContext.Request.Path.StartsWithSegments("/api"))
+                {
+                    await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.",
+                        detail: "Wait a minute before sending more.").ExecuteAsync(rejected.HttpContext);
+                    return;
+                }
+                // A page of its own: the app's status pages would otherwise answer with "not found".
+                response.ContentType = "text/html; charset=utf-8";
+                await response.WriteAsync("""
+                    <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Too many attempts · ServantLeader</title></head>
+                    <body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem">
+                    <h1>Too many sign-in attempts</h1>
+                    <p>There have been too many attempts to sign in from your network in the last minute. Wait a minute, then
+                    <a href="/account/login">try again</a>.</p></body></html>
+                    """, ct);
+            };
+        });
+        return builder;
+    }
+
+    private static FixedWindowRateLimiterOptions Window(int permits) => new()
+    {
+        PermitLimit = permits,
+        Window = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+    };
+}
