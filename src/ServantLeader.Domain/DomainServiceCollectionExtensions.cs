@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServantLeader.Domain.ApiTokens;
+using ServantLeader.Domain.Audit;
 using ServantLeader.Domain.CheckIns;
 using ServantLeader.Domain.Credits;
 using ServantLeader.Domain.Dashboard;
@@ -86,6 +87,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<NotificationSignal>();
         services.AddScoped<NotificationFeed>();
         services.AddScoped<ApiTokenService>();
+        services.AddScoped<AuditLog>();
         services.AddScoped<WebhookService>();
         services.AddScoped<OrgChartImport>();
         services.AddOptions<WebhookOptions>();

@@ -46,7 +46,7 @@ public static partial class MainPages
                     ("org-chart-import", "/org-chart/import"),
                 ];
             default:
-                return [("people", "/admin/people"), ("teams", "/admin/teams"), ("team-members", $"/admin/teams/{productTeam}"), ("webhooks", "/admin/webhooks")];
+                return [("people", "/admin/people"), ("teams", "/admin/teams"), ("team-members", $"/admin/teams/{productTeam}"), ("webhooks", "/admin/webhooks"), ("audit-log", "/admin/audit")];
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServantLeader.Domain.Audit;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
 
@@ -39,8 +40,13 @@ public sealed class ApiTokenService(IDbContextFactory<ServantLeaderDb> dbs, Time
         rules.ThrowIfAny();
 
         var (token, plain) = ApiToken.Issue(actor.PersonId, name, now, now.AddDays(draft.Days));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(ct);
+        AuditLog.Record(db, actor.PersonId, "api-token.created", "api-token", token.Id,
+            $"API token “{name}” ({token.Prefix}…) made, valid {draft.Days} days.", now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return new NewApiToken(token.Id, plain, token.ExpiresAt);
     }
 
@@ -51,6 +57,8 @@ public sealed class ApiTokenService(IDbContextFactory<ServantLeaderDb> dbs, Time
         var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.PersonId == actor.PersonId, ct)
                     ?? throw new NotFoundException();
         token.Revoke(time.GetUtcNow());
+        AuditLog.Record(db, actor.PersonId, "api-token.revoked", "api-token", token.Id,
+            $"API token “{token.Name}” ({token.Prefix}…) revoked.", time.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
 

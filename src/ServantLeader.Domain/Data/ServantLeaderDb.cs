@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ServantLeader.Domain.ApiTokens;
+using ServantLeader.Domain.Audit;
 using ServantLeader.Domain.CheckIns;
 using ServantLeader.Domain.Credits;
 using ServantLeader.Domain.Feedback;
@@ -50,6 +51,7 @@ public class ServantLeaderDb : IdentityDbContext<IdentityUser>
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ServantLeader.Domain.Audit;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
 using ServantLeader.Domain.Teams;
@@ -63,7 +64,7 @@ public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory
     public Task<int> CreateAsync(Actor actor, PersonDraft draft, CancellationToken ct)
     {
         RequireAdmin(actor);
-        return CreateCoreAsync(draft, ct);
+        return CreateCoreAsync(draft, ct, actor.PersonId);
     }
 
     public async Task<bool> AnyAdminAsync(CancellationToken ct)
@@ -86,7 +87,7 @@ public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory
         }, ct);
     }
 
-    internal async Task<int> CreateCoreAsync(PersonDraft draft, CancellationToken ct)
+    internal async Task<int> CreateCoreAsync(PersonDraft draft, CancellationToken ct, int? actorId = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
         await using var scope = scopes.CreateAsyncScope();
@@ -102,6 +103,9 @@ public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory
         await SetRolesAsync(users, user, draft);
         var person = new Person(user.Id, name, email, time.GetUtcNow());
         db.People.Add(person);
+        await db.SaveChangesAsync(ct);
+        AuditLog.Record(db, actorId, "person.created", "person", person.Id,
+            $"{name} ({email}) added{RolesText(draft.IsHr, draft.IsAdmin)}.", person.CreatedAt);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return person.Id;
@@ -124,6 +128,34 @@ public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory
         var (name, email) = await ValidateAsync(db, draft, personId, ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changes = new List<string>();
+        if (person.DisplayName != name)
+        {
+            changes.Add($"name {person.DisplayName} → {name}");
+        }
+        if (!string.Equals(person.Email, email, StringComparison.OrdinalIgnoreCase))
+        {
+            changes.Add($"email {person.Email} → {email}");
+        }
+        var wasHr = await users.IsInRoleAsync(person.User, Actor.HrRole);
+        var wasAdmin = await users.IsInRoleAsync(person.User, Actor.AdminRole);
+        if (wasHr != draft.IsHr)
+        {
+            changes.Add(draft.IsHr ? "HR role given" : "HR role taken away");
+        }
+        if (wasAdmin != draft.IsAdmin)
+        {
+            changes.Add(draft.IsAdmin ? "Admin role given" : "Admin role taken away");
+        }
+        if (!string.IsNullOrEmpty(draft.Password))
+        {
+            changes.Add("password reset");
+        }
+        if (changes.Count > 0)
+        {
+            AuditLog.Record(db, actor.PersonId, "person.changed", "person", person.Id,
+                $"{name}: {string.Join("; ", changes)}.", time.GetUtcNow());
+        }
         person.Rename(name);
         if (!string.Equals(person.Email, email, StringComparison.OrdinalIgnoreCase))
         {
@@ -157,6 +189,8 @@ public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory
                      ?? throw new NotFoundException();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        AuditLog.Record(db, actor.PersonId, active ? "person.reactivated" : "person.deactivated", "person", person.Id,
+            $"{person.DisplayName} {(active ? "reactivated" : "deactivated")}.", time.GetUtcNow());
         if (active)
         {
             person.Reactivate();
@@ -214,6 +248,14 @@ public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory
         rules.ThrowIfAny();
         return (name, email);
     }
+
+    private static string RolesText(bool hr, bool admin) => (hr, admin) switch
+    {
+        (true, true) => " with the HR and Admin roles",
+        (true, false) => " with the HR role",
+        (false, true) => " with the Admin role",
+        _ => "",
+    };
 
     /// <summary>A plain address such as name@example.org: no display name, and a dot in the domain.</summary>
     internal static bool IsEmailAddress(string email) =>

@@ -1,3 +1,4 @@
+using ServantLeader.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 using ServantLeader.Domain.Data;
 using ServantLeader.Domain.Notifications;
@@ -17,6 +18,8 @@ internal static class RequestAnnouncements
         var names = await db.ServiceRequests.Where(r => r.Id == request.Id)
             .Select(r => new { Requester = r.Requester.DisplayName, Team = r.Team.Name })
             .SingleAsync(ct);
+        AuditLog.Record(db, request.RequesterId, "request.created", "request", request.Id,
+            $"{names.Requester} asked the leaders of {names.Team} for help (request {request.Id}).", request.CreatedAt);
         await Notify.LeadersAsync(db, request.TeamId, request.RequesterId, NotificationKind.RequestCreated,
             CreatedText(names.Requester, request.Category, request.Urgency), $"/requests/{request.Id}", request.CreatedAt, ct);
         await WebhookQueue.AddAsync(db, WebhookEvents.RequestCreated,
@@ -33,6 +36,8 @@ internal static class RequestAnnouncements
     {
         var actor = await db.People.Where(p => p.Id == actorId).Select(p => p.DisplayName).SingleAsync(ct);
         var link = $"/requests/{request.Id}";
+        AuditLog.Record(db, actorId, "request." + what.Split(' ')[0], "request", request.Id,
+            $"{actor} {what} request {request.Id}.", at);
         if (byLeader)
         {
             Notify.Person(db, request.RequesterId, NotificationKind.RequestChanged, $"{actor} {what} your request for help.", link, at);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServantLeader.Domain.Audit;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
 using ServantLeader.Domain.Requests;
@@ -91,8 +92,17 @@ public sealed class SupportService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
 
         var entry = new SupportEntry(actor.PersonId, command.MemberId, command.TeamId, command.RequestId,
             command.Category, command.Minutes, command.Date, note, command.SharedWithMember, time.GetUtcNow());
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.SupportEntries.Add(entry);
         await db.SaveChangesAsync(ct);
+        var names = await db.SupportEntries.Where(s => s.Id == entry.Id)
+            .Select(s => new { Leader = s.Leader.DisplayName, Member = s.Member.DisplayName, Team = s.Team.Name })
+            .SingleAsync(ct);
+        AuditLog.Record(db, actor.PersonId, "support.logged", "support", entry.Id,
+            $"{names.Leader} logged {entry.Minutes} min of {entry.Category.Label().ToLowerInvariant()} for {names.Member} in {names.Team}" +
+            (entry.RequestId is { } answered ? $", answering request {answered}." : ", unasked."), entry.CreatedAt);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return entry.Id;
     }
 
@@ -157,6 +167,9 @@ public sealed class SupportService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
             throw new NotFoundException();
         }
         entry.Share(shared);
+        AuditLog.Record(db, actor.PersonId, shared ? "support.shared" : "support.unshared", "support", entry.Id,
+            shared ? $"The note on support entry {entry.Id} was shared with its member." : $"The note on support entry {entry.Id} was made private again.",
+            time.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServantLeader.Domain.Audit;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
 
@@ -65,8 +66,12 @@ public sealed class TeamService(IDbContextFactory<ServantLeaderDb> dbs, TimeProv
         await using var db = await dbs.CreateDbContextAsync(ct);
         var (name, purpose) = await ValidateAsync(db, draft, null, ct);
         var team = new Team(name, purpose, time.GetUtcNow());
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Teams.Add(team);
         await db.SaveChangesAsync(ct);
+        AuditLog.Record(db, actor.PersonId, "team.created", "team", team.Id, $"Team {name} created.", team.CreatedAt);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return team.Id;
     }
 
@@ -76,6 +81,8 @@ public sealed class TeamService(IDbContextFactory<ServantLeaderDb> dbs, TimeProv
         await using var db = await dbs.CreateDbContextAsync(ct);
         var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == teamId, ct) ?? throw new NotFoundException();
         var (name, purpose) = await ValidateAsync(db, draft, teamId, ct);
+        AuditLog.Record(db, actor.PersonId, "team.changed", "team", team.Id,
+            team.Name == name ? $"Team {name}: purpose changed." : $"Team {team.Name} renamed to {name}.", time.GetUtcNow());
         team.Describe(name, purpose);
         await db.SaveChangesAsync(ct);
     }
@@ -94,6 +101,8 @@ public sealed class TeamService(IDbContextFactory<ServantLeaderDb> dbs, TimeProv
         rules.Check(Enum.IsDefined(dueDay), "DueDay", "Choose the day check-ins are due.");
         rules.ThrowIfAny();
         team.ScheduleCheckIns(cadence, dueDay);
+        AuditLog.Record(db, actor.PersonId, "team.rhythm", "team", team.Id,
+            $"Team {team.Name} checks in {(cadence == CheckInCadence.Weekly ? "weekly" : "every two weeks")}, due on {dueDay}.", time.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
 
@@ -115,13 +124,21 @@ public sealed class TeamService(IDbContextFactory<ServantLeaderDb> dbs, TimeProv
             throw new RuleViolationException("PersonId", "Choose a person.");
         }
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.TeamId == teamId && m.PersonId == personId, ct);
+        var names = await db.People.Where(p => p.Id == personId)
+            .Select(p => new { Person = p.DisplayName, Team = db.Teams.Where(t => t.Id == teamId).Select(t => t.Name).Single() })
+            .SingleAsync(ct);
+        var roleText = role == TeamRole.Leader ? "leader" : "member";
         if (membership is null)
         {
             db.Memberships.Add(new Membership(teamId, personId, role, time.GetUtcNow()));
+            AuditLog.Record(db, actor.PersonId, "membership.added", "membership", personId,
+                $"{names.Person} joined {names.Team} as {roleText}.", time.GetUtcNow());
         }
-        else
+        else if (membership.Role != role)
         {
             membership.ChangeRole(role);
+            AuditLog.Record(db, actor.PersonId, "membership.role", "membership", personId,
+                $"{names.Person} is now {roleText} of {names.Team}.", time.GetUtcNow());
         }
         await db.SaveChangesAsync(ct);
     }
@@ -133,11 +150,15 @@ public sealed class TeamService(IDbContextFactory<ServantLeaderDb> dbs, TimeProv
     {
         RequireAdmin(actor);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var removed = await db.Memberships.Where(m => m.Id == membershipId).ExecuteDeleteAsync(ct);
-        if (removed == 0)
-        {
-            throw new NotFoundException();
-        }
+        var membership = await db.Memberships.Where(m => m.Id == membershipId)
+            .Select(m => new { m.PersonId, Person = m.Person.DisplayName, Team = m.Team.Name })
+            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Memberships.Where(m => m.Id == membershipId).ExecuteDeleteAsync(ct);
+        AuditLog.Record(db, actor.PersonId, "membership.removed", "membership", membership.PersonId,
+            $"{membership.Person} left {membership.Team}.", time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     private static void RequireAdmin(Actor actor)

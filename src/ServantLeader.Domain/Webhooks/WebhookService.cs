@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using ServantLeader.Domain.Audit;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
 
@@ -43,8 +44,12 @@ public sealed class WebhookService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         await using var db = await dbs.CreateDbContextAsync(ct);
         var secret = WebhookSignature.NewSecret();
         var endpoint = new WebhookEndpoint(url, description, secret, draft.Events, hours, time.GetUtcNow());
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.WebhookEndpoints.Add(endpoint);
         await db.SaveChangesAsync(ct);
+        AuditLog.Record(db, actor.PersonId, "webhook.created", "webhook", endpoint.Id, $"Webhook “{description}” registered for {url}.", endpoint.CreatedAt);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return new WebhookSecret(endpoint.Id, secret);
     }
 
@@ -55,6 +60,7 @@ public sealed class WebhookService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         await using var db = await dbs.CreateDbContextAsync(ct);
         var endpoint = await db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == endpointId, ct) ?? throw new NotFoundException();
         endpoint.Change(url, description, draft.Events, hours);
+        AuditLog.Record(db, actor.PersonId, "webhook.changed", "webhook", endpoint.Id, $"Webhook “{description}” changed ({url}).", time.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
 
@@ -65,6 +71,7 @@ public sealed class WebhookService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         var endpoint = await db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == endpointId, ct) ?? throw new NotFoundException();
         var secret = WebhookSignature.NewSecret();
         endpoint.RotateSecret(secret);
+        AuditLog.Record(db, actor.PersonId, "webhook.secret", "webhook", endpoint.Id, $"Webhook “{endpoint.Description}”: new signing secret.", time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return new WebhookSecret(endpoint.Id, secret);
     }
@@ -76,6 +83,8 @@ public sealed class WebhookService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         await using var db = await dbs.CreateDbContextAsync(ct);
         var endpoint = await db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == endpointId, ct) ?? throw new NotFoundException();
         endpoint.SetActive(active);
+        AuditLog.Record(db, actor.PersonId, active ? "webhook.resumed" : "webhook.paused", "webhook", endpoint.Id,
+            $"Webhook “{endpoint.Description}” {(active ? "resumed" : "paused")}.", time.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
 

@@ -14,6 +14,7 @@ namespace ServantLeader.Web.Tests.Http;
 [Trait("Area", "Survey")]
 [Trait("Area", "Dashboard")]
 [Trait("Area", "Integrations")]
+[Trait("Area", "Security")]
 public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory>
 {
     public enum Who { Anonymous, Member, OtherMember, Leader, OtherLeader, Hr, Admin }
@@ -62,6 +63,7 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         ("/notifications", [S, O, O, O, O, O, O]),
         ("/api-tokens", [S, O, O, O, O, O, O]),
         ("/admin/webhooks", [S, D, D, D, D, D, O]),
+        ("/admin/audit", [S, D, D, D, D, D, O]),
         ("/org-chart/import", [S, D, D, D, D, O, O]),
         ("/account/login", [O, O, O, O, O, O, O]),
         ("/account/access-denied", [O, O, O, O, O, O, O]),

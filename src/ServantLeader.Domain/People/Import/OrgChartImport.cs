@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ServantLeader.Domain.Audit;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
 using ServantLeader.Domain.Teams;
@@ -118,6 +119,9 @@ public sealed class OrgChartImport(IDbContextFactory<ServantLeaderDb> dbs, ILook
                     break;
             }
         }
+        AuditLog.Record(db, actor.PersonId, "import.applied", "import", 0,
+            $"Org chart imported: {preview.Added} added, {preview.Changed} changed, {preview.Deactivated} deactivated, " +
+            $"{preview.Memberships.Count} team changes ({preview.Rows} lines).", now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new ImportResult(preview.Added, preview.Changed, preview.Deactivated, preview.Memberships.Count, clock.Elapsed);
