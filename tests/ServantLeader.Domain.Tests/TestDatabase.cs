@@ -16,9 +16,12 @@ namespace ServantLeader.Domain.Tests;
 /// one: SQLite in memory (one connection kept open), or, in the PostgreSQL build of the tests, a new database on the
 /// server, dropped afterwards.
 /// </summary>
-public sealed class TestDatabase : IAsyncLifetime
+public sealed class TestDatabase(bool onDisk = false) : IAsyncLifetime
 {
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly string? _file = onDisk && !TestProvider.Postgres
+        ? Path.Combine(Path.GetTempPath(), "servantleader-tests", Guid.NewGuid().ToString("N") + ".db")
+        : null;
     private string? _postgres;
     private ServiceProvider _services = null!;
 
@@ -34,6 +37,11 @@ public sealed class TestDatabase : IAsyncLifetime
         {
             _postgres = PostgresTestServer.CreateDatabase();
             services.AddServantLeaderDomain(_postgres, DatabaseProvider.Postgres);
+        }
+        else if (_file is not null)
+        {
+            // A real file with pooled connections, as the app runs it: for tests of many writers at once.
+            services.AddServantLeaderDomain($"Data Source={_file}");
         }
         else
         {
@@ -55,6 +63,14 @@ public sealed class TestDatabase : IAsyncLifetime
         if (_postgres is not null)
         {
             PostgresTestServer.DropDatabase(_postgres);
+        }
+        if (_file is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(_file + suffix);
+            }
         }
     }
 

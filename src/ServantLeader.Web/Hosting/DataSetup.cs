@@ -40,6 +40,13 @@ internal static partial class DataSetup
                 connection.DataSource = Path.Combine(builder.Environment.ContentRootPath, connection.DataSource);
             }
             connection.ForeignKeys ??= true;
+            // Many circuits write at once. WAL (set at start-up) lets readers go on while one writes; writers take
+            // the lock at the start of their transaction (BEGIN IMMEDIATE) and, while another holds it, the driver
+            // retries the statement for up to this many seconds instead of failing with "database is locked".
+            if (!new SqliteConnectionStringBuilder(configured ?? "").ContainsKey("Default Timeout"))
+            {
+                connection.DefaultTimeout = 30;
+            }
             connectionString = connection.ToString();
         }
 
