@@ -22,15 +22,46 @@ public sealed class AppProcess : IAsyncDisposable
         BaseAddress = baseAddress;
     }
 
-    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    private static (string Project, string Dll) App()
     {
         var configuration = typeof(AppProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var project = Path.Combine(E2EApp.RepositoryRoot, "src", "ServantLeader.Web");
         var dll = Path.Combine(project, "bin", configuration, "net10.0", "ServantLeader.Web.dll");
-        if (!File.Exists(dll))
+        return File.Exists(dll) ? (project, dll) : throw new InvalidOperationException($"Build the web app first: {dll} is missing.");
+    }
+
+    /// <summary>Runs one of the app's commands (create-admin, backup, restore) to completion.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(IReadOnlyDictionary<string, string> settings, params string[] arguments)
+    {
+        var (project, dll) = App();
+        var start = new ProcessStartInfo("dotnet")
         {
-            throw new InvalidOperationException($"Build the web app first: {dll} is missing.");
+            WorkingDirectory = project,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
         }
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The command did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await errors);
+    }
+
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var (project, dll) = App();
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {

@@ -6,8 +6,9 @@ namespace ServantLeader.Web.Hosting;
 
 /// <summary>
 /// Administrative commands run through the app itself, so they use the same configuration and database:
-/// <c>dotnet ServantLeader.Web.dll create-admin --email a@b.org --name "Ada Admin"</c>.
-/// The password comes from SERVANTLEADER_ADMIN_PASSWORD, or is asked for without echo.
+/// <c>dotnet ServantLeader.Web.dll create-admin --email a@b.org --name "Ada Admin"</c> (the password comes from
+/// SERVANTLEADER_ADMIN_PASSWORD, or is asked for without echo); <c>backup --to file</c> while the app runs;
+/// <c>restore --from file</c> while it is stopped.
 /// </summary>
 internal static class CommandLine
 {
@@ -15,10 +16,62 @@ internal static class CommandLine
 
     public static async Task<bool> RunCommandLineAsync(this WebApplication app, string[] args)
     {
-        if (args.Length == 0 || args[0] != "create-admin")
+        switch (args.FirstOrDefault())
         {
-            return false;
+            case "create-admin":
+                await CreateAdminAsync(app, args);
+                return true;
+            case "backup":
+            case "restore":
+                await BackupOrRestoreAsync(app, args);
+                return true;
+            default:
+                return false;
         }
+    }
+
+    private static async Task BackupOrRestoreAsync(WebApplication app, string[] args)
+    {
+        var backup = args[0] == "backup";
+        var file = Option(args, backup ? "--to" : "--from");
+        if (file is null)
+        {
+            await Console.Error.WriteLineAsync(backup ? "Usage: backup --to <new file>" : "Usage: restore --from <backup file>");
+            Environment.ExitCode = 2;
+            return;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServantLeaderDb>();
+        if (!Microsoft.EntityFrameworkCore.SqliteDatabaseFacadeExtensions.IsSqlite(db.Database))
+        {
+            await Console.Error.WriteLineAsync("This database is PostgreSQL: back it up with pg_dump and restore with pg_restore (docs/operations.md).");
+            Environment.ExitCode = 2;
+            return;
+        }
+        var connection = Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetConnectionString(db.Database)!;
+        try
+        {
+            if (backup)
+            {
+                var result = await SqliteBackup.BackupAsync(connection, file, CancellationToken.None);
+                await Console.Out.WriteLineAsync(
+                    $"Backed up to {result.Path}: {result.Bytes / 1024.0 / 1024.0:0.0} MB in {result.Elapsed.TotalSeconds:0.0} s, integrity check ok.");
+            }
+            else
+            {
+                await SqliteBackup.RestoreAsync(file, connection, CancellationToken.None);
+                await Console.Out.WriteLineAsync($"Restored {Path.GetFullPath(file)}. Start the app; it applies any newer migrations.");
+            }
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync((backup ? "Backup failed: " : "Restore failed: ") + ex.Message);
+            Environment.ExitCode = 1;
+        }
+    }
+
+    private static async Task CreateAdminAsync(WebApplication app, string[] args)
+    {
 
         var email = Option(args, "--email");
         var name = Option(args, "--name") ?? email;
@@ -26,7 +79,7 @@ internal static class CommandLine
         {
             await Console.Error.WriteLineAsync("Usage: create-admin --email <address> [--name <display name>]");
             Environment.ExitCode = 2;
-            return true;
+            return;
         }
         var password = Environment.GetEnvironmentVariable(PasswordVariable) ?? ReadPassword();
 
@@ -48,7 +101,6 @@ internal static class CommandLine
             await Console.Error.WriteLineAsync("Not created: " + ex.Message);
             Environment.ExitCode = 1;
         }
-        return true;
     }
 
     private static string? Option(string[] args, string name)
