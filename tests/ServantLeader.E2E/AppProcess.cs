@@ -150,6 +150,13 @@ public sealed class AppProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Kills the process outright (SIGKILL): no shutdown code runs, as in a power cut or an OOM kill.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>Asks the app to stop as a service manager or container runtime does (SIGTERM) and returns its exit code.</summary>
     public async Task<int> StopAsync(TimeSpan within)
     {
