@@ -13,6 +13,16 @@ using ServantLeader.Domain.Dashboard;
 using ServantLeader.Domain.Data;
 using ServantLeader.TestData;
 
+if (args.FirstOrDefault() == "load")
+{
+    await LoadTest.RunAsync(new Uri(OptionText("--url", "http://localhost:5080")), Option("--users", 50), Option("--requests", 5_000));
+    return 0;
+}
+if (args.FirstOrDefault() == "circuits")
+{
+    await CircuitMemory.RunAsync(new Uri(OptionText("--url", "http://localhost:5080")), Option("--pid", 0), Option("--circuits", 200));
+    return 0;
+}
 if (args.FirstOrDefault() == "import")
 {
     await ImportBenchmark.RunAsync(Option("--rows", 5_000), Option("--runs", 3));
