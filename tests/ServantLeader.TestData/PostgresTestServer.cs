@@ -27,14 +27,33 @@ public static class PostgresTestServer
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = true }.ToString();
     }
 
+    /// <summary>
+    /// Drops a test database. Clean-up, not part of what a test proves: when the server will not drop it yet (a
+    /// background worker still attached, say), it tries a few more times and then leaves it for the next server reset.
+    /// </summary>
     public static void DropDatabase(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
         NpgsqlConnection.ClearAllPools();
-        using var connection = Open();
-        using var drop = connection.CreateCommand();
-        drop.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
-        drop.ExecuteNonQuery();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var connection = Open();
+                using var drop = connection.CreateCommand();
+                drop.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+                drop.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException) when (attempt < 5)
+            {
+                Thread.Sleep(200 * attempt);
+            }
+            catch (PostgresException)
+            {
+                return;
+            }
+        }
     }
 
     private static NpgsqlConnection Open()

@@ -64,13 +64,17 @@ public sealed class Rules
         }
     }
 
-    /// <summary>Validates and normalises a text field; returns the cleaned value.</summary>
+    /// <summary>
+    /// Validates and normalises a text field; returns the cleaned value, or "" when it breaks a rule, so that a check
+    /// made before <see cref="ThrowIfAny"/> (is this name taken?) never sends a refused text to the database.
+    /// </summary>
     public string Text(string field, string? value, int maxLength, bool required, string label)
     {
         var result = TextRules.Clean(value, maxLength, required, label);
         if (result.Error is not null)
         {
             Add(field, result.Error);
+            return "";
         }
         return result.Value;
     }
