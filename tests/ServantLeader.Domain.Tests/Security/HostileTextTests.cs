@@ -89,6 +89,62 @@ public sealed class HostileTextTests : OrganisationTests
             await Db.Get<OneOnOneService>().AddAgendaItemAsync(Org.Mia, meeting, text, default);
             return async () => (await Db.Get<OneOnOneService>().GetAsync(Org.Mia, meeting, default)).Agenda.Single().Text;
         }),
+        ["acknowledgement note"] = ("Note", async text =>
+        {
+            var request = await Org.AskAsync(Org.Mia);
+            await Org.Requests.AcknowledgeAsync(Org.Lea, Organisation.Respond(request, text), default);
+            return async () => (await Org.Requests.GetAsync(Org.Mia, request.Id, default)).History.Last().Note ?? "";
+        }),
+        ["rating comment"] = ("Comment", async text =>
+        {
+            var request = await Org.AskAsync(Org.Mia);
+            await Org.Requests.ResolveAsync(Org.Lea, Organisation.Respond(request), default);
+            request = await Org.ReloadAsync(Org.Mia, request);
+            await Org.Requests.ConfirmAsync(Org.Mia, new ConfirmRequest { RequestId = request.Id, ExpectedVersion = request.Version, Rating = 4, Comment = text }, default);
+            return async () => (await Org.Requests.GetAsync(Org.Mia, request.Id, default)).RatingComment ?? "";
+        }),
+        ["check-in wins"] = ("Wins", async text =>
+        {
+            var id = await Db.Get<CheckInService>().SubmitAsync(Org.Mia, new CheckInAnswers { TeamId = Org.Product, Pulse = 3, Wins = text }, default);
+            return async () => (await Db.Get<CheckInService>().GetAsync(Org.Mia, id, default)).Wins;
+        }),
+        ["check-in need"] = ("Need", async text =>
+        {
+            var id = await Db.Get<CheckInService>().SubmitAsync(Org.Mia, new CheckInAnswers { TeamId = Org.Product, Pulse = 3, Need = text }, default);
+            return async () => (await Db.Get<CheckInService>().GetAsync(Org.Mia, id, default)).Need;
+        }),
+        ["priority"] = ("NewPriority", async text =>
+        {
+            await Db.Get<CheckInService>().AddPriorityAsync(Org.Mia, Org.Product, text, default);
+            return async () =>
+            {
+                await using var db = Db.NewDb();
+                return await db.Priorities.Select(p => p.Text).SingleAsync();
+            };
+        }),
+        ["1:1 shared notes"] = ("SharedNotes", async text =>
+        {
+            var meeting = await Db.Get<OneOnOneService>().OpenCurrentAsync(Org.Lea, Org.Lea.PersonId, Org.Mia.PersonId, default);
+            await Db.Get<OneOnOneService>().SaveNotesAsync(Org.Lea, new MeetingNotes { MeetingId = meeting, SharedNotes = text }, default);
+            return async () => (await Db.Get<OneOnOneService>().GetAsync(Org.Mia, meeting, default)).SharedNotes;
+        }),
+        ["1:1 private notes"] = ("PrivateNotes", async text =>
+        {
+            var meeting = await Db.Get<OneOnOneService>().OpenCurrentAsync(Org.Lea, Org.Lea.PersonId, Org.Mia.PersonId, default);
+            await Db.Get<OneOnOneService>().SaveNotesAsync(Org.Lea, new MeetingNotes { MeetingId = meeting, PrivateNotes = text }, default);
+            return async () => (await Db.Get<OneOnOneService>().GetAsync(Org.Lea, meeting, default)).PrivateNotes ?? "";
+        }),
+        ["1:1 action item"] = ("Text", async text =>
+        {
+            var meeting = await Db.Get<OneOnOneService>().OpenCurrentAsync(Org.Lea, Org.Lea.PersonId, Org.Mia.PersonId, default);
+            await Db.Get<OneOnOneService>().AddActionItemAsync(Org.Lea, new NewActionItem { MeetingId = meeting, Text = text, OwnerId = Org.Mia.PersonId }, default);
+            return async () => (await Db.Get<OneOnOneService>().GetAsync(Org.Mia, meeting, default)).ActionItems.Single().Text;
+        }),
+        ["team purpose"] = ("Purpose", async text =>
+        {
+            var id = await Db.Get<TeamService>().CreateAsync(Org.Admin, new TeamDraft { Name = "Hostile purpose", Purpose = text }, default);
+            return async () => (await Db.Get<TeamService>().GetAsync(Org.Admin, id, default)).Purpose;
+        }),
         ["team name"] = ("Name", async text =>
         {
             var id = await Db.Get<TeamService>().CreateAsync(Org.Admin, new TeamDraft { Name = text, Purpose = "Why." }, default);
@@ -120,8 +176,10 @@ public sealed class HostileTextTests : OrganisationTests
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var field in new[] { "request title", "request details", "decline reason", "support note", "check-in challenges",
-                     "credit message", "1:1 agenda item", "team name", "person name", "API token name", "webhook description" })
+        foreach (var field in new[] { "request title", "request details", "acknowledgement note", "decline reason", "rating comment",
+                     "support note", "check-in wins", "check-in challenges", "check-in need", "priority", "credit message",
+                     "1:1 agenda item", "1:1 shared notes", "1:1 private notes", "1:1 action item", "team name", "team purpose",
+                     "person name", "API token name", "webhook description" })
         {
             foreach (var input in Inputs)
             {
