@@ -6,8 +6,8 @@ namespace ServantLeader.Web.Hosting;
 
 /// <summary>
 /// Limits on what a script could hammer: sign-in attempts per client address (the account lockout already stops
-/// guessing one person's password; this stops trying many accounts from one place), and API writes per person.
-/// Over the limit the answer is 429 with Retry-After. Configuration: <c>ServantLeader:RateLimits</c>.
+/// guessing one person's password; this stops trying many accounts from one place), API writes per token (429 with
+/// Retry-After), and events per browser tab (<see cref="CircuitThrottle"/>). Configuration: <c>ServantLeader:RateLimits</c>.
 /// </summary>
 internal static class RateLimits
 {
@@ -15,11 +15,19 @@ internal static class RateLimits
     {
         public int SignInsPerMinute { get; set; } = 10;
         public int ApiWritesPerMinute { get; set; } = 120;
+
+        /// <summary>Events one browser tab may send each second, sustained (clicks, keystrokes, render acknowledgements).</summary>
+        public int CircuitEventsPerSecond { get; set; } = 50;
+
+        /// <summary>How many may come at once, and how many may wait, before the tab's connection is closed.</summary>
+        public int CircuitEventBurst { get; set; } = 200;
     }
 
     public static WebApplicationBuilder AddServantLeaderRateLimits(this WebApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection("ServantLeader:RateLimits").Get<Options>() ?? new Options();
+        builder.Services.AddSingleton(limits);
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitThrottle>();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
