@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using ServantLeader.Domain;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
-using ServantLeader.Domain.Demo;
 using ServantLeader.Domain.Support;
 using ServantLeader.Domain.Teams;
 
@@ -21,20 +20,15 @@ public sealed class BackupRestoreTests
     [Fact]
     public async Task An_online_backup_taken_under_load_restores_whole_and_the_app_runs_on_it()
     {
-        var folder = Directory.CreateTempSubdirectory("servantleader-backup-").FullName;
-        var live = Path.Combine(folder, "live", "servantleader.db");
+        await using var file = await DemoDatabaseFile.CreateAsync("backup");
+        var folder = file.Folder;
+        var live = file.Path;
+        var services = file.Services;
         var backup = Path.Combine(folder, "backups", "servantleader-backup.db");
         var restored = Path.Combine(folder, "restored", "servantleader.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(live)!);
-        var services = new ServiceCollection().AddLogging().AddServantLeaderDomain($"Data Source={live}").BuildServiceProvider();
         AppProcess? app = null;
         try
         {
-            await DatabaseSetup.InitializeAsync(services, CancellationToken.None);
-            await using (var scope = services.CreateAsyncScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<DemoOrganisation>().SeedAsync(CancellationToken.None);
-            }
             app = await AppProcess.StartAsync(new Dictionary<string, string>
             {
                 ["ConnectionStrings__ServantLeader"] = $"Data Source={live}",
@@ -115,9 +109,6 @@ public sealed class BackupRestoreTests
             {
                 await app.DisposeAsync();
             }
-            await services.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -10,7 +10,6 @@ using ServantLeader.Domain;
 using ServantLeader.Domain.ApiTokens;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
-using ServantLeader.Domain.Demo;
 using ServantLeader.Domain.Teams;
 
 namespace ServantLeader.E2E;
@@ -26,18 +25,16 @@ public sealed class CrashTests
     [Fact]
     public async Task Killed_mid_write_the_database_is_intact_and_every_acknowledged_write_survives()
     {
-        var folder = Directory.CreateTempSubdirectory("servantleader-crash-").FullName;
-        var database = Path.Combine(folder, "servantleader.db");
-        var services = new ServiceCollection().AddLogging().AddServantLeaderDomain($"Data Source={database}").BuildServiceProvider();
+        await using var file = await DemoDatabaseFile.CreateAsync("crash");
+        var database = file.Path;
+        var folder = file.Folder;
         AppProcess? app = null;
         try
         {
-            await DatabaseSetup.InitializeAsync(services, CancellationToken.None);
             string token;
             int team;
-            await using (var scope = services.CreateAsyncScope())
+            await using (var scope = file.Services.CreateAsyncScope())
             {
-                await scope.ServiceProvider.GetRequiredService<DemoOrganisation>().SeedAsync(CancellationToken.None);
                 var db = scope.ServiceProvider.GetRequiredService<ServantLeaderDb>();
                 var member = await db.Memberships.Where(m => m.Role == TeamRole.Member).Select(m => new { m.PersonId, m.TeamId }).FirstAsync();
                 team = member.TeamId;
@@ -109,9 +106,6 @@ public sealed class CrashTests
             {
                 await app.DisposeAsync();
             }
-            await services.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
         }
     }
 }

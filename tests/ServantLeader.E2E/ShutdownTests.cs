@@ -13,17 +13,11 @@ public sealed class ShutdownTests
     [Fact]
     public async Task On_SIGTERM_the_app_stops_taking_work_and_exits_cleanly()
     {
-        var folder = Directory.CreateTempSubdirectory("servantleader-shutdown-").FullName;
-        var database = Path.Combine(folder, "app.db");
-        var services = new ServiceCollection().AddLogging().AddServantLeaderDomain($"Data Source={database}").BuildServiceProvider();
-        await using (services)
-        {
-            await DatabaseSetup.InitializeAsync(services, CancellationToken.None);
-        }
+        await using var file = await DemoDatabaseFile.CreateAsync("shutdown", seed: false);
         var app = await AppProcess.StartAsync(new Dictionary<string, string>
         {
-            ["ConnectionStrings__ServantLeader"] = $"Data Source={database}",
-            ["ServantLeader__LogDirectory"] = Path.Combine(folder, "logs"),
+            ["ConnectionStrings__ServantLeader"] = file.ConnectionString,
+            ["ServantLeader__LogDirectory"] = Path.Combine(file.Folder, "logs"),
         });
         try
         {
@@ -39,8 +33,6 @@ public sealed class ShutdownTests
         finally
         {
             await app.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
         }
     }
 }
