@@ -40,7 +40,7 @@ public sealed class ApiToken
     /// <summary>A new token and its plain text, which exists only in this return value.</summary>
     internal static (ApiToken Token, string PlainText) Issue(int personId, string name, DateTimeOffset now, DateTimeOffset expiresAt)
     {
-        var plain = Marker + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var plain = Marker + System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         return (new ApiToken(personId, name, plain, now, expiresAt), plain);
     }
 

@@ -19,5 +19,5 @@ public sealed record ApiTokenRow(int Id, string Name, string Prefix, DateTimeOff
 /// <summary>The token's plain text: shown once, right after it is made.</summary>
 public sealed record NewApiToken(int Id, string Token, DateTimeOffset ExpiresAt);
 
-/// <summary>Who a presented token speaks for.</summary>
-public sealed record ApiTokenOwner(int TokenId, int PersonId, string UserId);
+/// <summary>Who a presented token speaks for, with their current roles.</summary>
+public sealed record ApiTokenOwner(int TokenId, int PersonId, string UserId, IReadOnlyList<string> Roles);

@@ -63,7 +63,8 @@ public sealed class ApiTokenService(IDbContextFactory<ServantLeaderDb> dbs, Time
     }
 
     /// <summary>
-    /// The owner of a presented token, or null when it is unknown, revoked, expired, or its owner is deactivated.
+    /// The owner of a presented token with their roles as they are now, or null when it is unknown, revoked, expired,
+    /// or its owner is deactivated.
     /// Records when it was last used, at most once a minute, so a busy script does not write on every call.
     /// </summary>
     public async Task<ApiTokenOwner?> AuthenticateAsync(string presented, CancellationToken ct)
@@ -77,7 +78,12 @@ public sealed class ApiTokenService(IDbContextFactory<ServantLeaderDb> dbs, Time
         await using var db = await dbs.CreateDbContextAsync(ct);
         var owner = await db.ApiTokens
             .Where(t => t.Hash == hash && t.RevokedAt == null && t.ExpiresAt > now && t.Person.IsActive)
-            .Select(t => new { t.Id, t.PersonId, t.Person.UserId, t.LastUsedAt })
+            .Select(t => new
+            {
+                t.Id, t.PersonId, t.Person.UserId, t.LastUsedAt,
+                Roles = db.UserRoles.Where(ur => ur.UserId == t.Person.UserId)
+                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+            })
             .SingleOrDefaultAsync(ct);
         if (owner is null)
         {
@@ -87,6 +93,6 @@ public sealed class ApiTokenService(IDbContextFactory<ServantLeaderDb> dbs, Time
         {
             await db.ApiTokens.Where(t => t.Id == owner.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct);
         }
-        return new ApiTokenOwner(owner.Id, owner.PersonId, owner.UserId);
+        return new ApiTokenOwner(owner.Id, owner.PersonId, owner.UserId, owner.Roles);
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using ServantLeader.Domain.ApiTokens;
 
@@ -10,14 +9,13 @@ namespace ServantLeader.Web.Identity;
 
 /// <summary>
 /// Signs in an API call made with a personal token (<c>Authorization: Bearer sl_…</c>) as the token's owner, with
-/// their current roles read at the time of the call, so a role taken away or a deactivation applies at once.
+/// their roles read in the same query as the token, so a role taken away or a deactivation applies at once.
 /// </summary>
 internal sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiTokenService tokens,
-    UserManager<IdentityUser> users)
+    ApiTokenService tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -35,18 +33,13 @@ internal sealed class ApiTokenAuthenticationHandler(
         {
             return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
         }
-        var user = await users.FindByIdAsync(owner.UserId);
-        if (user is null)
-        {
-            return AuthenticateResult.Fail("The token's owner no longer exists.");
-        }
         var claims = new List<Claim>
         {
-            new(ClaimTypes.NameIdentifier, user.Id),
+            new(ClaimTypes.NameIdentifier, owner.UserId),
             new(PersonClaimsFactory.PersonId, owner.PersonId.ToString(CultureInfo.InvariantCulture)),
             new("servantleader:token", owner.TokenId.ToString(CultureInfo.InvariantCulture)),
         };
-        claims.AddRange((await users.GetRolesAsync(user)).Select(role => new Claim(ClaimTypes.Role, role)));
+        claims.AddRange(owner.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

@@ -245,7 +245,7 @@ public sealed class OrgChartImport(IDbContextFactory<ServantLeaderDb> dbs, ILook
         var membershipChanges = new List<MembershipChange>();
         var work = new List<MembershipWork>();
         var unchanged = 0;
-        var nameOfEmployee = people.Where(p => p.EmployeeId is not null).ToDictionary(p => p.Id, p => p.EmployeeId!);
+        var employeeIdOf = people.Where(p => p.EmployeeId is not null).ToDictionary(p => p.Id, p => p.EmployeeId!);
         foreach (var person in upserts)
         {
             var details = new List<string>();
@@ -255,7 +255,7 @@ public sealed class OrgChartImport(IDbContextFactory<ServantLeaderDb> dbs, ILook
                 if (!string.Equals(e.DisplayName, person.Name, StringComparison.Ordinal)) details.Add($"name: {e.DisplayName} → {person.Name}");
                 if (!string.Equals(e.Email, person.Email, StringComparison.Ordinal)) details.Add($"email: {e.Email} → {person.Email}");
                 if (!e.IsActive) details.Add("reactivated");
-                var manager = e.ManagerId is { } m ? nameOfEmployee.GetValueOrDefault(m) : null;
+                var manager = e.ManagerId is { } m ? employeeIdOf.GetValueOrDefault(m) : null;
                 if (!string.Equals(manager, person.ManagerEmployeeId, StringComparison.Ordinal))
                 {
                     details.Add($"manager: {manager ?? "none"} → {person.ManagerEmployeeId ?? "none"}");
