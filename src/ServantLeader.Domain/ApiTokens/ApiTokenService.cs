@@ -30,7 +30,7 @@ public sealed class ApiTokenService(IDbContextFactory<ServantLeaderDb> dbs, Time
     {
         ArgumentNullException.ThrowIfNull(draft);
         var rules = new Rules();
-        var name = rules.Text(nameof(draft.Name), draft.Name, ApiToken.NameLength, required: true, "A name");
+        var name = rules.Text(nameof(draft.Name), draft.Name, ApiToken.NameLength, required: true, "A name", TextKind.Line);
         rules.Check(Lifetimes.Contains(draft.Days), nameof(draft.Days), "Choose how long the token lasts.");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();

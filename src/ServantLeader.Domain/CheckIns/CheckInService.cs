@@ -123,7 +123,7 @@ public sealed class CheckInService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
     public async Task AddPriorityAsync(Actor actor, int teamId, string text, CancellationToken ct)
     {
         var rules = new Rules();
-        var clean = rules.Text("NewPriority", text, TextRules.TitleLength * 2, required: true, "A priority");
+        var clean = rules.Text("NewPriority", text, TextRules.TitleLength * 2, required: true, "A priority", TextKind.Line);
         rules.ThrowIfAny();
         await using var db = await dbs.CreateDbContextAsync(ct);
         await MemberPeriodAsync(db, actor, teamId, ct);

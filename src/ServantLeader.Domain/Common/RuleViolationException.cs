@@ -68,9 +68,9 @@ public sealed class Rules
     /// Validates and normalises a text field; returns the cleaned value, or "" when it breaks a rule, so that a check
     /// made before <see cref="ThrowIfAny"/> (is this name taken?) never sends a refused text to the database.
     /// </summary>
-    public string Text(string field, string? value, int maxLength, bool required, string label)
+    public string Text(string field, string? value, int maxLength, bool required, string label, TextKind kind = TextKind.Prose)
     {
-        var result = TextRules.Clean(value, maxLength, required, label);
+        var result = TextRules.Clean(value, maxLength, required, label, kind);
         if (result.Error is not null)
         {
             Add(field, result.Error);

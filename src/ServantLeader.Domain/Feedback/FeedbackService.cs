@@ -31,13 +31,13 @@ public sealed class FeedbackService(IDbContextFactory<ServantLeaderDb> dbs, Time
         RequireHr(actor);
         ArgumentNullException.ThrowIfNull(draft);
         var rules = new Rules();
-        var name = rules.Text(nameof(draft.Name), draft.Name, TextRules.NameLength, required: true, "A name");
-        var question = rules.Text(nameof(draft.OpenQuestion), draft.OpenQuestion, TextRules.TitleLength * 2, required: false, "The open question");
+        var name = rules.Text(nameof(draft.Name), draft.Name, TextRules.NameLength, required: true, "A name", TextKind.Line);
+        var question = rules.Text(nameof(draft.OpenQuestion), draft.OpenQuestion, TextRules.TitleLength * 2, required: false, "The open question", TextKind.Line);
         var items = new List<(ServantDimension, string)>();
         for (var i = 0; i < draft.Items.Count; i++)
         {
             var item = draft.Items[i];
-            var text = rules.Text($"Items[{i}].Text", item.Text, TextRules.TitleLength * 2, required: true, $"Statement {i + 1}");
+            var text = rules.Text($"Items[{i}].Text", item.Text, TextRules.TitleLength * 2, required: true, $"Statement {i + 1}", TextKind.Line);
             rules.Check(Enum.IsDefined(item.Dimension), $"Items[{i}].Dimension", "Choose a dimension.");
             items.Add((item.Dimension, text));
         }
@@ -95,7 +95,7 @@ public sealed class FeedbackService(IDbContextFactory<ServantLeaderDb> dbs, Time
         RequireHr(actor);
         ArgumentNullException.ThrowIfNull(command);
         var rules = new Rules();
-        var name = rules.Text(nameof(command.Name), command.Name, TextRules.NameLength, required: true, "A name");
+        var name = rules.Text(nameof(command.Name), command.Name, TextRules.NameLength, required: true, "A name", TextKind.Line);
         var today = time.Today();
         rules.Check(command.OpensOn >= today, nameof(command.OpensOn), "A round can't open in the past.");
         rules.Check(command.ClosesOn >= command.OpensOn, nameof(command.ClosesOn), "A round must close on or after the day it opens.");

@@ -228,8 +228,8 @@ public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory
         int? personId, CancellationToken ct)
     {
         var rules = new Rules();
-        var name = rules.Text(nameof(draft.DisplayName), draft.DisplayName, TextRules.NameLength, required: true, "A name");
-        var email = rules.Text(nameof(draft.Email), draft.Email, TextRules.EmailLength, required: true, "An email address");
+        var name = rules.Text(nameof(draft.DisplayName), draft.DisplayName, TextRules.NameLength, required: true, "A name", TextKind.Line);
+        var email = rules.Text(nameof(draft.Email), draft.Email, TextRules.EmailLength, required: true, "An email address", TextKind.Line);
         if (email.Length > 0)
         {
             if (!IsEmailAddress(email))

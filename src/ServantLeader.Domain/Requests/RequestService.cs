@@ -48,7 +48,7 @@ public sealed class RequestService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         await using var db = await dbs.CreateDbContextAsync(ct);
 
         var rules = new Rules();
-        var title = rules.Text(nameof(command.Title), command.Title, TextRules.TitleLength, required: true, "A title");
+        var title = rules.Text(nameof(command.Title), command.Title, TextRules.TitleLength, required: true, "A title", TextKind.Line);
         var details = rules.Text(nameof(command.Details), command.Details, TextRules.DetailsLength, required: true,
             "Details");
         rules.Check(Enum.IsDefined(command.Category), nameof(command.Category), "Choose what kind of help you need.");

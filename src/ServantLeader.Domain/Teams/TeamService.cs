@@ -174,7 +174,7 @@ public sealed class TeamService(IDbContextFactory<ServantLeaderDb> dbs, TimeProv
     {
         ArgumentNullException.ThrowIfNull(draft);
         var rules = new Rules();
-        var name = rules.Text(nameof(draft.Name), draft.Name, TextRules.NameLength, required: true, "A team name");
+        var name = rules.Text(nameof(draft.Name), draft.Name, TextRules.NameLength, required: true, "A team name", TextKind.Line);
         var purpose = rules.Text(nameof(draft.Purpose), draft.Purpose, TextRules.PurposeLength, required: true,
             "The team's purpose");
         if (name.Length > 0 && await db.Teams.AnyAsync(t => t.Name == name && t.Id != teamId, ct))

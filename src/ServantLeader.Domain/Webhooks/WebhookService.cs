@@ -124,7 +124,7 @@ public sealed class WebhookService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
     {
         ArgumentNullException.ThrowIfNull(draft);
         var rules = new Rules();
-        var url = rules.Text(nameof(draft.Url), draft.Url, WebhookEndpoint.UrlLength, required: true, "The URL");
+        var url = rules.Text(nameof(draft.Url), draft.Url, WebhookEndpoint.UrlLength, required: true, "The URL", TextKind.Line);
         var description = rules.Text(nameof(draft.Description), draft.Description, WebhookEndpoint.DescriptionLength,
             required: true, "A description");
         if (url.Length > 0)

@@ -22,6 +22,13 @@ internal static class ApiEndpoints
     /// <summary>As on the dashboard page: a member with no support for this many weeks is flagged.</summary>
     private const int QuietWeeks = 4;
 
+    /// <summary>
+    /// The largest body any route accepts. The longest command (a request: a title and 4,000 characters of details
+    /// stored as at most 32,000 code points of up to 4 bytes, JSON-escaped) fits well below it; anything larger is
+    /// refused before it is read, instead of being parsed into memory only to be refused by the text rules.
+    /// </summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
     public static IEndpointRouteBuilder MapServantLeaderApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1")

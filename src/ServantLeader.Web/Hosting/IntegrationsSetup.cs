@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.OpenApi;
 using ServantLeader.Domain.Webhooks;
 using ServantLeader.Web.Api;
@@ -63,6 +64,7 @@ internal static class IntegrationsSetup
         {
             api.UseExceptionHandler();
             api.UseStatusCodePages();
+            api.Use(LimitBodySize);
         });
         return app;
     }
@@ -72,6 +74,24 @@ internal static class IntegrationsSetup
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         ApiEndpoints.MapServantLeaderApi(app);
         return app;
+    }
+
+    /// <summary>
+    /// Refuses an API body larger than <see cref="ApiEndpoints.MaxBodyBytes"/> with 413: at once when its declared
+    /// length says so, and through the server's own limit while it is read when the length is not declared (chunked).
+    /// </summary>
+    private static Task LimitBodySize(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.ContentLength > ApiEndpoints.MaxBodyBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return Task.CompletedTask;
+        }
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = ApiEndpoints.MaxBodyBytes;
+        }
+        return next(context);
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");

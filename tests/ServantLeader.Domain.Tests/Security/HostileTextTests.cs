@@ -14,10 +14,13 @@ namespace ServantLeader.Domain.Tests.Security;
 
 /// <summary>
 /// Every text field, fed what an attacker or a careless paste would: markup, SQL, 100,000 characters, NUL and other
-/// control characters, a right-to-left override, emoji and right-to-left writing. Each is either stored exactly as
-/// typed (trimmed) or refused with a message on that field; never a crash. Escaping on screen is tested on the pages.
+/// control characters, a right-to-left override, emoji and right-to-left writing, and texts that look short or empty
+/// but are not: marks stacked on one letter, a small visible count made of tens of thousands of code points, and
+/// zero-width characters. Each is either stored exactly as typed (trimmed) or refused with a message on that field;
+/// never a crash. Escaping on screen is tested on the pages.
 /// </summary>
 [Trait("Area", "Security")]
+[Trait("Area", "Trust")]
 public sealed class HostileTextTests : OrganisationTests
 {
     public static readonly TheoryData<string, string> Inputs = new()
@@ -31,9 +34,24 @@ public sealed class HostileTextTests : OrganisationTests
         { "rtl-override", "invoice\u202Egpj.exe" },
         { "emoji", "Thanks 🙏🏽 👩‍👩‍👧 ✨" },
         { "rtl-writing", "שלום مرحبا" },
+        // One "a" under 300 combining accents counts as one visible character.
+        { "stacked-marks", "a" + new string('\u0301', 300) },
+        // 2,500 visible characters of 16 code points each: within every visible limit of long texts, 40,000 code points stored.
+        { "dense", string.Concat(Enumerable.Repeat("a" + string.Concat(Enumerable.Range(0x0300, 15).Select(c => (char)c)), 2_500)) },
+        { "zero-width-only", "\u200B\u2060\u200B\u3164" },
+        { "zero-width-inside", "Ad\u200Bmin" },
+        { "line-break", "first line\nsecond line" },
+        // Joiners and tags that real writing needs: an emoji sequence, Persian with a non-joiner, a subdivision flag.
+        { "emoji-sequence", "Team 👩🏽‍💻 and 🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F" },
+        { "persian-non-joiner", "می\u200Cخواهم" },
     };
 
-    private static readonly string[] MustBeRefused = ["100k", "nul", "bell", "rtl-override"];
+    private static readonly string[] MustBeRefused = ["100k", "nul", "bell", "rtl-override", "stacked-marks", "dense", "zero-width-only"];
+
+    /// <summary>Names and titles: one line, and no invisible formatting that makes two names look alike yet differ.</summary>
+    private static readonly string[] MustBeRefusedOnALine = ["zero-width-inside", "line-break"];
+
+    private static readonly string[] LineFields = ["request title", "priority", "team name", "person name", "API token name"];
 
     /// <summary>Each field: submit the text, then read back what was stored.</summary>
     private Dictionary<string, (string Field, Func<string, Task<Func<Task<string>>>> Submit)> Fields() => new()
@@ -207,7 +225,7 @@ public sealed class HostileTextTests : OrganisationTests
             refused = ex;
         }
 
-        if (MustBeRefused.Contains(inputName))
+        if (MustBeRefused.Contains(inputName) || (LineFields.Contains(field) && MustBeRefusedOnALine.Contains(inputName)))
         {
             Assert.NotNull(refused);
             Assert.True(refused.Errors.TryGetValue(key, out var messages) && messages.Length > 0 && messages.All(m => m.Length > 10),

@@ -155,7 +155,7 @@ public static class OrgChart
         {
             Problem(EmployeeIdColumn, $"The employee id must be at most {EmployeeIdLength} characters with no control characters.");
         }
-        var name = TextRules.Clean(row.Name, TextRules.NameLength, required: true, "The name");
+        var name = TextRules.Clean(row.Name, TextRules.NameLength, required: true, "The name", TextKind.Line);
         if (name.Error is not null)
         {
             Problem(NameColumn, name.Error);

@@ -230,7 +230,7 @@ public sealed class OrgChartImport(IDbContextFactory<ServantLeaderDb> dbs, ILook
             {
                 continue;
             }
-            var upsert = new Upsert(first.EmployeeId, TextRules.Clean(first.Name, TextRules.NameLength, true, "").Value,
+            var upsert = new Upsert(first.EmployeeId, TextRules.Clean(first.Name, TextRules.NameLength, true, "", TextKind.Line).Value,
                 first.Email, first.ManagerId.Length > 0 ? first.ManagerId : null, existing);
             upserts.Add(upsert);
             wanted.AddRange(group.Select(r => (upsert, teamByName[r.Team].Id, OrgChart.RoleOf(r)!.Value)));
