@@ -91,9 +91,17 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<WebhookService>();
         services.AddScoped<OrgChartImport>();
         services.AddOptions<WebhookOptions>();
+        services.AddSingleton<WebhookDestinations>();
         // Redirects are not followed: a receiver cannot bounce a signed delivery somewhere the Admin did not register.
+        // Every connection is made by WebhookDestinations, which refuses addresses inside the server's network; no
+        // proxy, since through one the address actually reached could not be checked.
         services.AddHttpClient(WebhookDispatcher.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(sp => new System.Net.Http.SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                ConnectCallback = sp.GetRequiredService<WebhookDestinations>().ConnectAsync,
+            });
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         services.AddScoped<DemoOrganisation>();

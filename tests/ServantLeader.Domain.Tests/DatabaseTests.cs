@@ -7,7 +7,7 @@ public abstract class DatabaseTests : IAsyncLifetime
 
     public virtual Task InitializeAsync() => Db.InitializeAsync();
 
-    public Task DisposeAsync() => Db.DisposeAsync();
+    public virtual Task DisposeAsync() => Db.DisposeAsync();
 }
 
 /// <summary>Base for test classes that need the standard two-team <see cref="Organisation"/>.</summary>

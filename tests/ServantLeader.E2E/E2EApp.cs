@@ -109,6 +109,8 @@ public sealed class E2EApp : IAsyncLifetime
             ["ServantLeader__LogDirectory"] = Path.Combine(_folder, "logs"),
             // Webhook deliveries go out within a fifth of a second instead of five.
             ["ServantLeader__Webhooks__PollInterval"] = "00:00:00.200",
+            // The test receiver is on loopback: allowed the way an Admin allows a named internal host.
+            ["ServantLeader__Webhooks__AllowedInternalHosts__0"] = "127.0.0.1",
         });
         BaseAddress = _server.BaseAddress;
     }

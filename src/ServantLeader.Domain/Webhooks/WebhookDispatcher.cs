@@ -105,6 +105,10 @@ public sealed partial class WebhookDispatcher(
         {
             delivery.FailedAttempt(null, $"No answer within {options.Value.Timeout.TotalSeconds:0} s.", time.GetUtcNow());
         }
+        catch (HttpRequestException ex) when (ex.InnerException is WebhookDestinationException refused)
+        {
+            delivery.FailedAttempt(null, $"Not sent: {refused.Message}", time.GetUtcNow());
+        }
         catch (HttpRequestException ex)
         {
             delivery.FailedAttempt(null, $"Could not reach the receiver: {ex.Message}", time.GetUtcNow());

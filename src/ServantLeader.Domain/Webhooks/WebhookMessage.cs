@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -52,10 +51,6 @@ public sealed record WebhookMessage(
             Event, deliveryId, OccurredAt.ToUniversalTime(), new(TeamId, Team), new(SubjectType, SubjectId), url, Data);
         return JsonSerializer.SerializeToUtf8Bytes(body, Json);
     }
-
-    /// <summary>Slack's three control characters in text that came from people (names, credit messages).</summary>
-    internal static string Escape(string value) => new StringBuilder(value)
-        .Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").ToString();
 
     private sealed record WebhookBody(
         string Text, string Event, long DeliveryId, DateTimeOffset OccurredAt, TeamRef Team, SubjectRef Subject,

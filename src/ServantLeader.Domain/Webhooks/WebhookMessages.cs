@@ -11,14 +11,14 @@ internal static class WebhookMessages
 {
     public static WebhookMessage RequestCreated(int requestId, int teamId, string team, Urgency urgency, DateTimeOffset at) =>
         new(WebhookMessage.EventName(WebhookEvents.RequestCreated),
-            $"A member of *{WebhookMessage.Escape(team)}* asked their leader for help ({UrgencyText(urgency)} urgency).",
+            $"A member of *{ChatText.Neutralise(team)}* asked their leader for help ({UrgencyText(urgency)} urgency).",
             teamId, team, "request", requestId, $"/requests/{requestId}", at,
             new Dictionary<string, string> { ["urgency"] = urgency.ToString().ToLowerInvariant() });
 
     public static WebhookMessage NotAcknowledged(int requestId, int teamId, string team, Urgency urgency, int hours,
         DateTimeOffset at) =>
         new(WebhookMessage.EventName(WebhookEvents.RequestNotAcknowledged),
-            $"A request for help in *{WebhookMessage.Escape(team)}* ({UrgencyText(urgency)} urgency) has waited more than {hours.ToString(CultureInfo.InvariantCulture)} h without being acknowledged.",
+            $"A request for help in *{ChatText.Neutralise(team)}* ({UrgencyText(urgency)} urgency) has waited more than {hours.ToString(CultureInfo.InvariantCulture)} h without being acknowledged.",
             teamId, team, "request", requestId, $"/requests/{requestId}", at,
             new Dictionary<string, string>
             {
@@ -28,14 +28,17 @@ internal static class WebhookMessages
 
     public static WebhookMessage CheckInBlocker(int checkInId, int teamId, string team, DateTimeOffset at) =>
         new(WebhookMessage.EventName(WebhookEvents.CheckInBlocker),
-            $"A check-in in *{WebhookMessage.Escape(team)}* reports a blocker.",
+            $"A check-in in *{ChatText.Neutralise(team)}* reports a blocker.",
             teamId, team, "checkin", checkInId, $"/check-ins/{checkInId}", at, new Dictionary<string, string>());
 
-    /// <summary>Credit is public by design (it is on the team page), so names and the message go with it.</summary>
+    /// <summary>
+    /// Credit is public by design (it is on the team page), so names and the message go with it: in <c>text</c> made
+    /// harmless for chat tools (<see cref="ChatText"/>), in <c>data</c> as written, for programs.
+    /// </summary>
     public static WebhookMessage CreditGiven(int creditId, int teamId, string team, string giver, string receiver,
         string message, DateTimeOffset at) =>
         new(WebhookMessage.EventName(WebhookEvents.CreditGiven),
-            $"{WebhookMessage.Escape(giver)} gave credit to {WebhookMessage.Escape(receiver)} in *{WebhookMessage.Escape(team)}*: “{WebhookMessage.Escape(message)}”",
+            $"{ChatText.Neutralise(giver)} gave credit to {ChatText.Neutralise(receiver)} in *{ChatText.Neutralise(team)}*: “{ChatText.Neutralise(message)}”",
             teamId, team, "credit", creditId, $"/teams/{teamId}", at,
             new Dictionary<string, string> { ["giver"] = giver, ["receiver"] = receiver, ["message"] = message });
 

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace ServantLeader.Domain.Webhooks;
 
 /// <summary>Configuration section <c>ServantLeader:Webhooks</c>.</summary>
@@ -16,4 +18,17 @@ public sealed class WebhookOptions
 
     /// <summary>Off in hosts that only need the database (the command line, some tests).</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Host names (or literal addresses) inside the server's network that webhooks may reach, such as a chat server on
+    /// the intranet: <c>mattermost.internal</c>, <c>127.0.0.1</c>. Matched against the URL's host as written (any case,
+    /// a trailing dot ignored). Only these may use plain http. Empty by default: webhooks reach public https only.
+    /// </summary>
+    public string[] AllowedInternalHosts { get; set; } = [];
+
+    /// <summary>
+    /// Turns a host name into its addresses; the system's DNS unless replaced in code (tests point a public-looking
+    /// name at a loopback address through it). Not read from configuration.
+    /// </summary>
+    public Func<string, CancellationToken, Task<IPAddress[]>> ResolveHost { get; set; } = Dns.GetHostAddressesAsync;
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ServantLeader.Domain.Audit;
 using ServantLeader.Domain.Common;
@@ -7,7 +6,7 @@ using ServantLeader.Domain.Data;
 namespace ServantLeader.Domain.Webhooks;
 
 /// <summary>Registering endpoints and reading their delivery history. Admin only.</summary>
-public sealed class WebhookService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time)
+public sealed class WebhookService(IDbContextFactory<ServantLeaderDb> dbs, WebhookDestinations destinations, TimeProvider time)
 {
     public const int HistorySize = 100;
 
@@ -40,7 +39,7 @@ public sealed class WebhookService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
     public async Task<WebhookSecret> CreateAsync(Actor actor, WebhookDraft draft, CancellationToken ct)
     {
         RequireAdmin(actor);
-        var (url, description, hours) = Validate(draft);
+        var (url, description, hours) = await ValidateAsync(draft, ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var secret = WebhookSignature.NewSecret();
         var endpoint = new WebhookEndpoint(url, description, secret, draft.Events, hours, time.GetUtcNow());
@@ -56,7 +55,7 @@ public sealed class WebhookService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
     public async Task UpdateAsync(Actor actor, int endpointId, WebhookDraft draft, CancellationToken ct)
     {
         RequireAdmin(actor);
-        var (url, description, hours) = Validate(draft);
+        var (url, description, hours) = await ValidateAsync(draft, ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var endpoint = await db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == endpointId, ct) ?? throw new NotFoundException();
         endpoint.Change(url, description, draft.Events, hours);
@@ -120,7 +119,7 @@ public sealed class WebhookService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         await db.SaveChangesAsync(ct);
     }
 
-    private static (string Url, string Description, int Hours) Validate(WebhookDraft draft)
+    private async Task<(string Url, string Description, int Hours)> ValidateAsync(WebhookDraft draft, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var rules = new Rules();
@@ -133,14 +132,14 @@ public sealed class WebhookService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
             {
                 rules.Add(nameof(draft.Url), "Enter a full web address starting with https://.");
             }
-            else if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
-            {
-                // The body is signed but not encrypted; only a receiver on this machine may use plain http.
-                rules.Add(nameof(draft.Url), "Use https:// (plain http is allowed only for localhost).");
-            }
             else if (!string.IsNullOrEmpty(uri.UserInfo))
             {
+                // Also the "https://good.example@127.0.0.1" trick, where the part a reader notices is not the host.
                 rules.Add(nameof(draft.Url), "Leave the user name and password out of the address.");
+            }
+            else if (await destinations.RefusalAsync(uri, ct) is { } refusal)
+            {
+                rules.Add(nameof(draft.Url), refusal);
             }
         }
         var known = WebhookEvents.RequestCreated | WebhookEvents.RequestNotAcknowledged | WebhookEvents.CheckInBlocker
@@ -159,9 +158,6 @@ public sealed class WebhookService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
             ? draft.AcknowledgeWithinHours : 24;
         return (url, description, hours);
     }
-
-    private static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 
     private static void RequireAdmin(Actor actor)
     {

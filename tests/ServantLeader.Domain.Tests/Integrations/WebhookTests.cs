@@ -19,6 +19,13 @@ public sealed class WebhookTests : OrganisationTests
     private WebhookService Webhooks => Db.Get<WebhookService>();
     private WebhookDispatcher Dispatcher => Db.Get<WebhookDispatcher>();
 
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        // The test receiver listens on loopback, which webhooks may reach only as an internal host an Admin allowed.
+        Db.Get<IOptions<WebhookOptions>>().Value.AllowedInternalHosts = ["127.0.0.1"];
+    }
+
     private async Task<(WebhookReceiver Receiver, WebhookSecret Secret)> RegisterAsync(WebhookEvents events, int hours = 24)
     {
         var receiver = await WebhookReceiver.StartAsync();

@@ -116,6 +116,8 @@ public sealed class WebhookRestartTests : IAsyncLifetime
                 builder.UseSetting("ConnectionStrings:ServantLeader", postgres);
             }
             builder.UseSetting("ServantLeader:Webhooks:PollInterval", "00:00:00.100");
+            // The receiver is on loopback: allowed as an Admin would allow an internal host.
+            builder.UseSetting("ServantLeader:Webhooks:AllowedInternalHosts:0", "127.0.0.1");
             builder.ConfigureServices(s =>
             {
                 s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
