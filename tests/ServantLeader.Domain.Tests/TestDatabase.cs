@@ -74,6 +74,9 @@ public sealed class TestDatabase(bool onDisk = false) : IAsyncLifetime
         }
     }
 
+    /// <summary>The SQLite file when the database is on disk (its <c>-wal</c> and <c>-shm</c> files sit beside it).</summary>
+    public string? FilePath => _file;
+
     /// <summary>The open connection, for tests that write or read rows without EF.</summary>
     public SqliteConnection Connection => _connection;
 

@@ -87,17 +87,18 @@ public sealed class FeedbackBatches
     }
 
     /// <summary>
-    /// Writing failed and nothing was stored: these answers wait again (in their old place), so the people already told
-    /// their answer is held are not let down by someone else's failed request.
+    /// Writing failed and nothing was stored: of the <paramref name="taken"/> answers, those in <paramref name="keep"/> wait
+    /// again (in their old place), so the people already told their answer is held are not let down by someone else's
+    /// failed request; the rest are dropped.
     /// </summary>
-    internal void PutBack(int roundId, int subjectId, IReadOnlyList<HeldAnswer> answers)
+    internal void PutBack(int roundId, int subjectId, IReadOnlyList<HeldAnswer> taken, IReadOnlyList<HeldAnswer> keep)
     {
         lock (_gate)
         {
             if (_batches.TryGetValue((roundId, subjectId), out var batch))
             {
-                batch.Writing.ExceptWith(answers.Select(a => a.RespondentId));
-                batch.Waiting.InsertRange(0, answers.Where(a => !batch.Waiting.Exists(w => w.RespondentId == a.RespondentId)));
+                batch.Writing.ExceptWith(taken.Select(a => a.RespondentId));
+                batch.Waiting.InsertRange(0, keep.Where(a => !batch.Waiting.Exists(w => w.RespondentId == a.RespondentId)));
             }
         }
     }

@@ -187,7 +187,7 @@ public sealed partial class FeedbackService
         }
         catch
         {
-            batches.PutBack(roundId, subjectId, full.Where(a => !ReferenceEquals(a, newest)).ToList());
+            batches.PutBack(roundId, subjectId, full, full.Where(a => !ReferenceEquals(a, newest)).ToList());
             throw;
         }
         if (stored)
@@ -203,7 +203,7 @@ public sealed partial class FeedbackService
         var answered = await db.FeedbackParticipation
             .Where(p => p.RoundId == roundId && p.SubjectId == subjectId && p.HasAnswered && respondents.Contains(p.RespondentId))
             .Select(p => p.RespondentId).ToListAsync(ct);
-        batches.PutBack(roundId, subjectId, full.Where(a => !answered.Contains(a.RespondentId)).ToList());
+        batches.PutBack(roundId, subjectId, full, full.Where(a => !answered.Contains(a.RespondentId)).ToList());
         if (answered.Contains(newest.RespondentId))
         {
             throw new RuleViolationException(AlreadyAnswered);
