@@ -15,7 +15,7 @@ namespace ServantLeader.Domain.Tests.Feedback;
 [Trait("Area", "Survey")]
 public sealed class FeedbackBatchTests : IAsyncLifetime
 {
-    private readonly TestDatabase _db = new(onDisk: true);
+    private readonly TestDatabase _db = new(onDisk: true, captureLogs: true);
     private Organisation _org = null!;
     private Actor _nia = null!;
     private Actor _ola = null!;
@@ -185,5 +185,33 @@ public sealed class FeedbackBatchTests : IAsyncLifetime
         Assert.Equal(AnswerOutcome.Stored, await AnswerAsync(_ola, _org.Lea, 5));
         Assert.Equal((3, 4), await StoredAsync());
         Assert.False(_db.Get<FeedbackBatches>().IsHeld(_round, _org.Mia.PersonId, _org.Lea.PersonId));
+    }
+
+    [Fact]
+    public async Task Answering_writes_nothing_to_the_log_or_the_audit_log_that_names_a_person_or_an_answer()
+    {
+        var auditBefore = await AuditCountAsync();
+        var logsBefore = _db.Logs.Entries.Count;
+
+        foreach (var member in new[] { _org.Mia, _org.Max, _nia })
+        {
+            await AnswerAsync(member, _org.Lea, 3);
+        }
+
+        Assert.Equal((3, 3), await StoredAsync());
+        Assert.Equal(auditBefore, await AuditCountAsync());
+        var written = _db.Logs.Entries.Skip(logsBefore).ToList();
+        // The app itself logs nothing about answers; only EF Core's own SQL lines (Information, parameter values hidden;
+        // the host sets EF Core to Warning) may appear, and none of them carries a name, a comment or an id's value.
+        Assert.All(written, e => Assert.StartsWith("Microsoft.EntityFrameworkCore", e.Category, StringComparison.Ordinal));
+        var telling = new[] { "Mia Member", "Max Member", "Nia Member", "From " }
+            .Concat(new[] { _org.Mia, _org.Max, _nia }.Select(m => $"'{m.PersonId}'"));
+        Assert.DoesNotContain(written, e => telling.Any(t => e.Message.Contains(t, StringComparison.Ordinal)));
+    }
+
+    private async Task<int> AuditCountAsync()
+    {
+        await using var db = _db.NewDb();
+        return await db.AuditLog.CountAsync();
     }
 }
