@@ -81,6 +81,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<OneOnOneService>();
         services.AddScoped<CreditService>();
         services.AddScoped<FeedbackService>();
+        // One per process: held answers must outlive the circuit (and the scope) that sent them.
+        services.AddSingleton<FeedbackBatches>();
         services.AddScoped<DashboardService>();
         services.AddMemoryCache();
         services.AddSingleton<TeamActivity>();

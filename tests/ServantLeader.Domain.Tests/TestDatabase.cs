@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ServantLeader.Domain;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
@@ -16,7 +17,7 @@ namespace ServantLeader.Domain.Tests;
 /// one: SQLite in memory (one connection kept open), or, in the PostgreSQL build of the tests, a new database on the
 /// server, dropped afterwards.
 /// </summary>
-public sealed class TestDatabase(bool onDisk = false) : IAsyncLifetime
+public sealed class TestDatabase(bool onDisk = false, bool captureLogs = false) : IAsyncLifetime
 {
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
     private readonly string? _file = onDisk && !TestProvider.Postgres
@@ -27,12 +28,22 @@ public sealed class TestDatabase(bool onDisk = false) : IAsyncLifetime
 
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero));
 
+    /// <summary>The log entries written while <c>captureLogs</c> is on.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public IServiceProvider Services => _services;
 
     public async Task InitializeAsync()
     {
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging =>
+        {
+            if (captureLogs)
+            {
+                // Everything the app could log at Information and above, whatever the host's filters would drop.
+                logging.SetMinimumLevel(LogLevel.Information).AddProvider(Logs);
+            }
+        });
         if (TestProvider.Postgres)
         {
             _postgres = PostgresTestServer.CreateDatabase();
@@ -74,6 +85,9 @@ public sealed class TestDatabase(bool onDisk = false) : IAsyncLifetime
         }
     }
 
+    /// <summary>The SQLite file when the database is on disk (its <c>-wal</c> and <c>-shm</c> files sit beside it).</summary>
+    public string? FilePath => _file;
+
     /// <summary>The open connection, for tests that write or read rows without EF.</summary>
     public SqliteConnection Connection => _connection;
 
@@ -110,6 +124,28 @@ public sealed class TestDatabase(bool onDisk = false) : IAsyncLifetime
             await teams.SetMembershipAsync(admin, id, person.PersonId, role, CancellationToken.None);
         }
         return id;
+    }
+}
+
+/// <summary>Log entries kept in memory (category, level, message), for tests of what the app writes to its log.</summary>
+public sealed class CapturedLogs : ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string Category, LogLevel Level, string Message)> _entries = new();
+
+    public IReadOnlyList<(string Category, LogLevel Level, string Message)> Entries => [.. _entries];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+
+    public void Dispose() { }
+
+    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<(string, LogLevel, string)> entries) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            entries.Enqueue((category, logLevel, formatter(state, exception) + (exception is null ? "" : " " + exception)));
     }
 }
 

@@ -41,8 +41,26 @@ public sealed record InstrumentView(int Id, string Name, string? OpenQuestion, b
 public sealed record RoundSummary(int Id, string Name, string InstrumentName, DateOnly OpensOn, DateOnly ClosesOn, RoundState State,
     IReadOnlyList<string> Teams, int Invited, int Answered, int MinResponses);
 
-/// <summary>Someone the actor is asked to give feedback about (or themselves, for the self-view).</summary>
-public sealed record Invitation(int RoundId, string RoundName, DateOnly ClosesOn, int SubjectId, string SubjectName, bool IsSelfView, bool HasAnswered);
+/// <summary>
+/// Someone the actor is asked to give feedback about (or themselves, for the self-view). <see cref="IsHeld"/>: the actor
+/// has answered, and the answer waits in memory until enough colleagues have answered about the same leader.
+/// </summary>
+public sealed record Invitation(int RoundId, string RoundName, DateOnly ClosesOn, int SubjectId, string SubjectName, bool IsSelfView, bool HasAnswered)
+{
+    public bool IsHeld { get; init; }
+}
+
+/// <summary>What became of an answer just sent.</summary>
+public enum AnswerOutcome
+{
+    /// <summary>Stored: a self-view, or the answer that completed a batch of the round's threshold.</summary>
+    Stored = 0,
+    /// <summary>Waiting in memory for enough colleagues' answers about the same leader; stored with them.</summary>
+    Held = 1,
+}
+
+/// <summary>A held answer that was dropped because the round closed before enough colleagues answered about the leader.</summary>
+public sealed record NotCountedAnswer(int RoundId, string RoundName, string SubjectName, int MinResponses);
 
 public sealed record FeedbackForm(int RoundId, string RoundName, DateOnly ClosesOn, int SubjectId, string SubjectName, bool IsSelfView,
     IReadOnlyList<ItemView> Items, string? OpenQuestion);

@@ -10,7 +10,7 @@ namespace ServantLeader.Domain.Feedback;
 /// about their leaders and leaders about themselves; results exist only for closed rounds and only for leaders
 /// with at least the round's threshold of answers (never fewer than <see cref="MinGroupSize"/>).
 /// </summary>
-public sealed class FeedbackService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time)
+public sealed partial class FeedbackService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time, FeedbackBatches batches)
 {
     /// <summary>The smallest number of answers whose aggregate anyone may see.</summary>
     public const int MinGroupSize = 3;
@@ -148,115 +148,6 @@ public sealed class FeedbackService(IDbContextFactory<ServantLeaderDb> dbs, Time
             }
         }
         return pairs;
-    }
-
-    // ---- Answering ----
-
-    /// <summary>Everyone the actor is asked about in rounds that are open today, answered or not.</summary>
-    public async Task<IReadOnlyList<Invitation>> InvitationsAsync(Actor actor, CancellationToken ct)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        return await OpenInvitations(db, actor).ToListAsync(ct);
-    }
-
-    /// <summary>How many answers the actor still owes in open rounds; computed from participation only.</summary>
-    public async Task<int> PendingCountAsync(Actor actor, CancellationToken ct)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        return await OpenInvitations(db, actor, p => !p.HasAnswered).CountAsync(ct);
-    }
-
-    public async Task<FeedbackForm> FormAsync(Actor actor, int roundId, int subjectId, CancellationToken ct)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var invitation = await OpenInvitations(db, actor, p => p.RoundId == roundId && p.SubjectId == subjectId).SingleOrDefaultAsync(ct)
-                         ?? throw new NotFoundException();
-        if (invitation.HasAnswered)
-        {
-            throw new ActionNotAllowedException("You have already answered about this leader in this round. Answers can't be changed.");
-        }
-        var instrument = await db.FeedbackRounds.Where(r => r.Id == roundId)
-            .Select(r => new { r.InstrumentId, r.Instrument.OpenQuestion }).SingleAsync(ct);
-        var items = await db.Set<InstrumentItem>().Where(i => i.InstrumentId == instrument.InstrumentId).OrderBy(i => i.Order)
-            .Select(i => new ItemView(i.Id, i.Dimension, i.Text)).ToListAsync(ct);
-        return new FeedbackForm(roundId, invitation.RoundName, invitation.ClosesOn, subjectId, invitation.SubjectName, invitation.IsSelfView,
-            items, instrument.OpenQuestion);
-    }
-
-    /// <summary>The actor's participation rows in rounds open today, optionally narrowed, as invitations.</summary>
-    private IQueryable<Invitation> OpenInvitations(ServantLeaderDb db, Actor actor,
-        System.Linq.Expressions.Expression<Func<Participation, bool>>? narrow = null)
-    {
-        var today = time.Today();
-        return db.FeedbackParticipation
-            .Where(p => p.RespondentId == actor.PersonId)
-            .Where(narrow ?? (_ => true))
-            .Join(db.FeedbackRounds.Where(r => r.OpensOn <= today && r.ClosesOn >= today), p => p.RoundId, r => r.Id, (p, r) => new { p, r })
-            .Join(db.People, x => x.p.SubjectId, s => s.Id, (x, s) => new { x.p, x.r, s.DisplayName })
-            .OrderBy(x => x.r.ClosesOn).ThenBy(x => x.p.IsSelfView).ThenBy(x => x.DisplayName)
-            .Select(x => new Invitation(x.r.Id, x.r.Name, x.r.ClosesOn, x.p.SubjectId, x.DisplayName, x.p.IsSelfView, x.p.HasAnswered));
-    }
-
-    /// <summary>
-    /// Stores the answers with no link to the respondent and marks the respondent as having answered, in one
-    /// transaction. A second answer about the same leader in the same round is refused.
-    /// </summary>
-    public async Task SubmitAsync(Actor actor, FeedbackAnswers answers, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(answers);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var round = await db.FeedbackRounds.AsNoTracking().Include(r => r.Instrument).ThenInclude(i => i.Items)
-            .SingleOrDefaultAsync(r => r.Id == answers.RoundId, ct) ?? throw new NotFoundException();
-        var participation = await db.FeedbackParticipation.AsNoTracking()
-            .SingleOrDefaultAsync(p => p.RoundId == answers.RoundId && p.RespondentId == actor.PersonId && p.SubjectId == answers.SubjectId, ct)
-            ?? throw new NotFoundException();
-
-        var state = FeedbackRound.StateOn(round.OpensOn, round.ClosesOn, time.Today());
-        if (state != RoundState.Open)
-        {
-            throw new RuleViolationException(state == RoundState.Closed ? "This round has closed; answers are no longer taken." : "This round is not open yet.");
-        }
-        if (participation.HasAnswered)
-        {
-            throw new RuleViolationException("You have already answered about this leader in this round. Answers can't be changed.");
-        }
-
-        var rules = new Rules();
-        var scores = new List<(int, int)>();
-        foreach (var item in round.Instrument.Items.OrderBy(i => i.Order))
-        {
-            if (!answers.Scores.TryGetValue(item.Id, out var score) || score is null)
-            {
-                rules.Add(FeedbackAnswers.FieldFor(item.Id), "Choose how much you agree, from 1 to 7.");
-            }
-            else if (score is < Instrument.MinScore or > Instrument.MaxScore)
-            {
-                rules.Add(FeedbackAnswers.FieldFor(item.Id), "Answers go from 1 (strongly disagree) to 7 (strongly agree).");
-            }
-            else
-            {
-                scores.Add((item.Id, score.Value));
-            }
-        }
-        var known = round.Instrument.Items.Select(i => i.Id).ToHashSet();
-        rules.Check(answers.Scores.Keys.All(known.Contains), RuleViolationException.General, "The form is out of date. Reload it and answer again.");
-        var comment = rules.Text(nameof(answers.Comment), answers.Comment, TextRules.NoteLength, required: false, "Your comment");
-        rules.Check(comment.Length == 0 || round.Instrument.OpenQuestion is not null, nameof(answers.Comment), "This survey has no open question.");
-        rules.ThrowIfAny();
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Flipping the flag only where it is still false makes a double submission (two tabs, a double click) fail here.
-        var flipped = await db.FeedbackParticipation
-            .Where(p => p.RoundId == answers.RoundId && p.RespondentId == actor.PersonId && p.SubjectId == answers.SubjectId && !p.HasAnswered)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.HasAnswered, true), ct);
-        if (flipped != 1)
-        {
-            throw new RuleViolationException("You have already answered about this leader in this round. Answers can't be changed.");
-        }
-        db.FeedbackResponses.Add(new FeedbackResponse(answers.RoundId, answers.SubjectId, participation.IsSelfView,
-            comment.Length == 0 ? null : comment, scores));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
     }
 
     // ---- Results ----

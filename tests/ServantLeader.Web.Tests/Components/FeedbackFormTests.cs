@@ -57,7 +57,8 @@ public sealed class FeedbackFormTests : ComponentContext
     }
 
     [Fact]
-    public async Task A_complete_answer_is_stored_and_the_form_cannot_be_opened_again()
+    [Trait("Area", "Trust")]
+    public async Task A_complete_answer_is_held_the_person_is_told_so_and_the_form_cannot_be_opened_again()
     {
         var (round, _) = await OpenRoundAsync();
         SignInAs(Mia, "Mia");
@@ -71,8 +72,15 @@ public sealed class FeedbackFormTests : ComponentContext
         await page.Find("form").SubmitAsync();
 
         Assert.EndsWith("/feedback", Get<Microsoft.AspNetCore.Components.NavigationManager>().Uri, StringComparison.Ordinal);
+        // Fewer than the threshold (3) have answered about Lea: nothing is stored, and Mia's list says her answer is held.
+        var list = Render<FeedbackPage>();
+        list.WaitForAssertion(() => Assert.Contains("Held", list.Find("ul.sl-checklist li").TextContent, StringComparison.Ordinal));
+        Assert.Contains("until enough colleagues have answered", list.Find(".sl-held").TextContent, StringComparison.Ordinal);
+        Assert.Contains("asked again", list.Find(".sl-held").TextContent, StringComparison.Ordinal);
         var again = Render<FeedbackFormPage>(p => p.Add(x => x.RoundId, round).Add(x => x.SubjectId, Lea.PersonId));
-        again.WaitForAssertion(() => Assert.Contains("already answered", again.Markup, StringComparison.Ordinal));
+        again.WaitForAssertion(() => Assert.Contains("Your answer is held", again.Markup, StringComparison.Ordinal));
+        await using var db = await Get<IDbContextFactory<ServantLeaderDb>>().CreateDbContextAsync();
+        Assert.Equal(0, await db.FeedbackResponses.CountAsync());
     }
 }
 
