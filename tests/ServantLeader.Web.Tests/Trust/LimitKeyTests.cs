@@ -45,6 +45,29 @@ public sealed class LimitKeyTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
     }
 
+    [Theory]
+    [InlineData("https://localhost/account//login")]
+    [InlineData("https://localhost//account/login")]
+    [InlineData("https://localhost/account/login//")]
+    [InlineData("https://localhost/account/login%2F")]
+    public async Task A_spelling_routing_does_not_send_to_the_sign_in_form_signs_no_one_in(string variant)
+    {
+        await using var throttled = Throttled(signIns: 1, apiWrites: 100);
+        var client = throttled.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var fields = AppFactory.HiddenFields(await client.GetStringAsync("/account/login"));
+        fields["Input.Email"] = AppFactory.Email("Max");
+        fields["Input.Password"] = AppFactory.Password;
+
+        // Only the sign-in endpoint can check a password, so a path it does not answer is no way around its limit.
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await client.PostAsync(new Uri(variant), new FormUrlEncodedContent(fields));
+            Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+            Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("servantleader.auth=", StringComparison.Ordinal)),
+                $"{variant} answered {(int)response.StatusCode} and signed in.");
+        }
+    }
+
     [Fact]
     public async Task Spellings_of_one_tokens_header_share_that_tokens_write_limit()
     {
