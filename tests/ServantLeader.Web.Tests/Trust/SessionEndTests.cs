@@ -10,7 +10,7 @@ namespace ServantLeader.Web.Tests.Trust;
 /// <summary>A copy of a sign-in cookie stops working once its owner signs out or is deactivated.</summary>
 [Trait("Area", "Trust")]
 [Trait("Area", "Security")]
-public sealed class SessionEndTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class SessionEndTests(AppFactory app, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<AppFactory>
 {
     [Fact]
     public async Task A_copied_cookie_is_refused_on_the_next_request_after_sign_out()
@@ -59,6 +59,25 @@ public sealed class SessionEndTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True(interval <= TimeSpan.FromSeconds(30), $"Revalidation every {interval}.");
 
         object ActivatorFor() => ActivatorUtilities.CreateInstance<RevalidatingPersonStateProvider>(app.Services);
+    }
+
+    [Fact]
+    public async Task The_per_request_check_is_one_cheap_read()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>();
+        var user = (await users.FindByEmailAsync(AppFactory.Email("Otto")))!;
+        var stamp = await users.GetSecurityStampAsync(user);
+        var sessions = scope.ServiceProvider.GetRequiredService<ServantLeader.Domain.SignIns.SignInSessions>();
+
+        Assert.False(await sessions.IsCurrentAsync(user.Id, "an old stamp", CancellationToken.None));
+        const int checks = 1000;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < checks; i++)
+        {
+            Assert.True(await sessions.IsCurrentAsync(user.Id, stamp, CancellationToken.None));
+        }
+        output.WriteLine($"{(TestProvider.Postgres ? "PostgreSQL" : "SQLite")}: {checks} session checks in {clock.ElapsedMilliseconds} ms ({clock.Elapsed.TotalMilliseconds * 1000 / checks:0} µs each).");
     }
 
     private static string AuthCookie(HttpResponseMessage response) =>
