@@ -1,12 +1,12 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using ServantLeader.Domain.SignIns;
 using ServantLeader.Domain.Common;
+using ServantLeader.Domain.SignIns;
 using ServantLeader.Web.Identity;
 
 namespace ServantLeader.Web.Hosting;
