@@ -15,6 +15,7 @@ using ServantLeader.Domain.Demo;
 using ServantLeader.Domain.People;
 using ServantLeader.Domain.People.Import;
 using ServantLeader.Domain.Requests;
+using ServantLeader.Domain.SignIns;
 using ServantLeader.Domain.Support;
 using ServantLeader.Domain.Teams;
 using ServantLeader.Domain.Webhooks;
@@ -107,6 +108,10 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         services.AddScoped<DemoOrganisation>();
+        services.AddOptions<SignInLimits>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignInGate>();
+        services.AddScoped<SignInSessions>();
         return services;
     }
 }

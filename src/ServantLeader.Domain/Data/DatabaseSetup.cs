@@ -18,14 +18,13 @@ public static class DatabaseSetup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServantLeaderDb>();
 
-        if (db.Database.IsSqlite())
+        var sqliteFile = SqliteFile(db);
+        if (sqliteFile is not null)
         {
-            var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-            var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-            if (!string.IsNullOrEmpty(dataSource) && dataSource != ":memory:" && folder is not null)
-            {
-                Directory.CreateDirectory(folder);
-            }
+            // Made owner-only before SQLite first opens it: SQLite gives its -wal and -shm files the database file's mode.
+            OwnerOnlyFiles.CreateFolder(Path.GetDirectoryName(sqliteFile)!);
+            OwnerOnlyFiles.CreateFile(sqliteFile);
+            TightenSqliteFiles(sqliteFile);
         }
 
         await db.Database.MigrateAsync(ct);
@@ -34,6 +33,10 @@ public static class DatabaseSetup
         {
             // Write-ahead logging lets readers carry on while one circuit writes; the setting lives in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        if (sqliteFile is not null)
+        {
+            TightenSqliteFiles(sqliteFile);
         }
 
         await FeedbackService.EnsureDefaultInstrumentAsync(db, DateTimeOffset.UtcNow, ct);
@@ -45,6 +48,26 @@ public static class DatabaseSetup
             {
                 await roles.CreateAsync(new IdentityRole(role));
             }
+        }
+    }
+
+    /// <summary>The database file's full path, or null on PostgreSQL or an in-memory database.</summary>
+    private static string? SqliteFile(ServantLeaderDb db)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return null;
+        }
+        var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        return string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" ? null : Path.GetFullPath(dataSource);
+    }
+
+    /// <summary>The database and the files SQLite keeps beside it, for files made before they were created owner-only.</summary>
+    public static void TightenSqliteFiles(string databaseFile)
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+        {
+            OwnerOnlyFiles.Tighten(databaseFile + suffix);
         }
     }
 }

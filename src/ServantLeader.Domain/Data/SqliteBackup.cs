@@ -19,9 +19,11 @@ public static class SqliteBackup
         {
             throw new IOException($"{target} already exists; choose a new file name so no earlier backup is overwritten.");
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        OwnerOnlyFiles.CreateFolder(Path.GetDirectoryName(target)!);
         var temporary = target + ".partial";
         File.Delete(temporary);
+        // An empty owner-only file that SQLite fills: the copy holds everything the database holds.
+        OwnerOnlyFiles.CreateFile(temporary);
         await using (var source = new SqliteConnection(sourceConnectionString))
         await using (var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false }.ToString()))
         {
@@ -50,13 +52,15 @@ public static class SqliteBackup
             await RequireIntactAsync(check, "The backup", ct);
         }
         var target = Path.GetFullPath(new SqliteConnectionStringBuilder(targetConnectionString).DataSource);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        OwnerOnlyFiles.CreateFolder(Path.GetDirectoryName(target)!);
         // The old log belongs to the old database; left beside the restored file it would be replayed into it.
         foreach (var suffix in new[] { "-wal", "-shm" })
         {
             File.Delete(target + suffix);
         }
         File.Copy(source, target, overwrite: true);
+        // A copy takes the backup's mode, which may be wider than the database's should be.
+        DatabaseSetup.TightenSqliteFiles(target);
     }
 
     public static async Task<string> IntegrityAsync(SqliteConnection connection, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +65,7 @@ internal static partial class DataSetup
             builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
                 o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IDbContextFactory<ServantLeaderDb>>())));
         }
+        ProtectKeysAtRest(protection, builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<ServantLeaderDb>("database", tags: ["ready"])
             .AddCheck<StoppingHealthCheck>("accepting", tags: ["ready"]);
@@ -71,6 +73,55 @@ internal static partial class DataSetup
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;
     }
+
+    public const string KeyProtectionSection = "ServantLeader:DataProtection";
+
+    /// <summary>
+    /// Whoever reads the database (or a backup) otherwise reads the keys that sign every cookie. With a certificate
+    /// configured, each key is stored encrypted to it (XML encryption), and only a holder of its private key can use
+    /// the ring: a PFX file (<c>CertificatePath</c>, its password in <c>CertificatePassword</c>, best given by
+    /// environment variable) or a certificate in the host's store (<c>CertificateThumbprint</c>). Keys written before
+    /// the setting stay readable as they are.
+    /// </summary>
+    private static void ProtectKeysAtRest(IDataProtectionBuilder protection, IConfiguration configuration, string contentRoot)
+    {
+        var section = configuration.GetSection(KeyProtectionSection);
+        if (section["CertificatePath"] is { Length: > 0 } path)
+        {
+            var file = Path.GetFullPath(path, contentRoot);
+            if (!File.Exists(file))
+            {
+                throw new InvalidOperationException($"{KeyProtectionSection}:CertificatePath is {file}, and there is no file there.");
+            }
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(file, section["CertificatePassword"]);
+            protection.ProtectKeysWithCertificate(RequirePrivateKey(certificate, file));
+        }
+        else if (section["CertificateThumbprint"] is { Length: > 0 } thumbprint)
+        {
+            protection.ProtectKeysWithCertificate(RequirePrivateKey(FromStore(thumbprint), "the certificate store"));
+        }
+    }
+
+    private static X509Certificate2 FromStore(string thumbprint)
+    {
+        foreach (var location in new[] { StoreLocation.CurrentUser, StoreLocation.LocalMachine })
+        {
+            using var store = new X509Store(StoreName.My, location);
+            store.Open(OpenFlags.ReadOnly);
+            var found = store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint, validOnly: false);
+            if (found.Count > 0)
+            {
+                return found[0];
+            }
+        }
+        throw new InvalidOperationException($"{KeyProtectionSection}:CertificateThumbprint is {thumbprint}, and neither the user's nor the machine's \"My\" store holds it.");
+    }
+
+    private static X509Certificate2 RequirePrivateKey(
+        X509Certificate2 certificate, string where) =>
+        certificate.HasPrivateKey
+            ? certificate
+            : throw new InvalidOperationException($"The key-protection certificate from {where} has no private key; the app could encrypt its keys but never read them back.");
 
     /// <summary>Migrates at start-up; in Development (or when asked) seeds the demo organisation.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)

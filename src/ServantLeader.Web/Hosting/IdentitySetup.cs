@@ -1,8 +1,12 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using ServantLeader.Domain.Common;
+using ServantLeader.Domain.SignIns;
 using ServantLeader.Web.Identity;
 
 namespace ServantLeader.Web.Hosting;
@@ -40,10 +44,25 @@ internal static class IdentitySetup
             o.AccessDeniedPath = "/account/access-denied";
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
+            // In place of Identity's interval check: the stamp is compared on every request, so a cookie stops working
+            // at the next request after its owner signs out, is deactivated or has a role changed.
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                var sessions = context.HttpContext.RequestServices.GetRequiredService<SignInSessions>();
+                var stampClaim = context.HttpContext.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+                var principal = context.Principal;
+                if (!await sessions.IsCurrentAsync(principal?.FindFirstValue(ClaimTypes.NameIdentifier), principal?.FindFirstValue(stampClaim),
+                        context.HttpContext.RequestAborted))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                }
+            };
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, o => o.Cookie.HttpOnly = true);
-        // How soon a changed role or a deactivation reaches requests made with an existing cookie.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.Configure<SignInLimits>(builder.Configuration.GetSection(SignInLimits.Section));
+        services.AddSingleton<DeviceCookie>();
+        services.AddScoped<PasswordSignIn>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "servantleader.af";

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using ServantLeader.Web.Identity;
 
 namespace ServantLeader.Web.Hosting;
 
 /// <summary>
-/// Limits on what a script could hammer: sign-in attempts per client address (the account lockout already stops
-/// guessing one person's password; this stops trying many accounts from one place), API writes per token (429 with
+/// Limits on what a script could hammer: sign-in attempts per client address (<see cref="Domain.SignIns.SignInThrottle"/>
+/// stops guessing one person's password; this stops trying many accounts from one place), API writes per token (429 with
 /// Retry-After), and events per browser tab (<see cref="CircuitThrottle"/>). Configuration: <c>ServantLeader:RateLimits</c>.
 /// </summary>
 internal static class RateLimits
@@ -31,20 +32,21 @@ internal static class RateLimits
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Runs after authorization (see UseServantLeaderPipeline), so both keys name what is protected rather than
+            // how the request was spelled: the endpoint that signs people in, whatever path variant routing matched to it,
+            // and the API token that authenticated, whatever case or spacing its header used.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var request = context.Request;
-                if (HttpMethods.IsPost(request.Method) && request.Path.Equals("/account/login", StringComparison.OrdinalIgnoreCase))
+                if (HttpMethods.IsPost(request.Method) && context.GetEndpoint()?.Metadata.GetMetadata<SignInLimitAttribute>() is not null)
                 {
                     var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                     return RateLimitPartition.GetFixedWindowLimiter("sign-in " + address, _ => Window(limits.SignInsPerMinute));
                 }
-                if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && request.Path.StartsWithSegments("/api"))
+                if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
+                    && context.User.FindFirst(ApiTokenAuthenticationHandler.TokenIdClaim)?.Value is { } tokenId)
                 {
-                    // Before authentication has run, so keyed by the token itself (its hash would do as well): one person's
-                    // tokens share nothing with another's, and a made-up token gets a bucket of its own.
-                    var token = request.Headers.Authorization.ToString();
-                    return RateLimitPartition.GetFixedWindowLimiter("api " + token, _ => Window(limits.ApiWritesPerMinute));
+                    return RateLimitPartition.GetFixedWindowLimiter("api " + tokenId, _ => Window(limits.ApiWritesPerMinute));
                 }
                 return RateLimitPartition.GetNoLimiter("none");
             });
@@ -80,4 +82,8 @@ internal static class RateLimits
         Window = TimeSpan.FromMinutes(1),
         QueueLimit = 0,
     };
+
+    /// <summary>Marks the endpoint whose form posts sign people in; the sign-in limit follows the endpoint, not the path.</summary>
+    [AttributeUsage(AttributeTargets.Class)]
+    internal sealed class SignInLimitAttribute : Attribute;
 }

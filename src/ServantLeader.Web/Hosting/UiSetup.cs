@@ -34,9 +34,11 @@ internal static class UiSetup
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseApiProblems();
         app.UseMiddleware<RequestLoggingMiddleware>();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization: the API write limit is keyed on the token that authenticated (and a request without a
+        // valid token has already been answered 401), the sign-in limit on the endpoint routing chose.
+        app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }

@@ -19,6 +19,7 @@ internal sealed class ApiTokenAuthenticationHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
+    public const string TokenIdClaim = "servantleader:token";
     private const string Bearer = "Bearer ";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -37,7 +38,7 @@ internal sealed class ApiTokenAuthenticationHandler(
         {
             new(ClaimTypes.NameIdentifier, owner.UserId),
             new(PersonClaimsFactory.PersonId, owner.PersonId.ToString(CultureInfo.InvariantCulture)),
-            new("servantleader:token", owner.TokenId.ToString(CultureInfo.InvariantCulture)),
+            new(TokenIdClaim, owner.TokenId.ToString(CultureInfo.InvariantCulture)),
         };
         claims.AddRange(owner.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));

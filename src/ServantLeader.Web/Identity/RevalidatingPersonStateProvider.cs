@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using ServantLeader.Domain.SignIns;
 
 namespace ServantLeader.Web.Identity;
 
 /// <summary>
-/// A Blazor circuit can stay open for hours. Every few minutes this checks that the user still exists and that
-/// their security stamp is unchanged; a deactivated person or a changed role ends the circuit's sign-in.
+/// A Blazor circuit can stay open for hours and makes no HTTP requests, so the per-request cookie check does not see
+/// it. Every 30 seconds this makes the same check (<see cref="SignInSessions"/>): a sign-out, a deactivation or a
+/// changed role ends the circuit's sign-in within that bound.
 /// </summary>
 internal sealed class RevalidatingPersonStateProvider(
     ILoggerFactory loggerFactory,
@@ -16,24 +18,15 @@ internal sealed class RevalidatingPersonStateProvider(
     IOptions<IdentityOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(30);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState,
         CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var sessions = scope.ServiceProvider.GetRequiredService<SignInSessions>();
         var principal = authenticationState.User;
-        var user = await users.GetUserAsync(principal);
-        if (user is null || await users.IsLockedOutAsync(user))
-        {
-            return false;
-        }
-        if (!users.SupportsUserSecurityStamp)
-        {
-            return true;
-        }
-        var stamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return stamp == await users.GetSecurityStampAsync(user);
+        return await sessions.IsCurrentAsync(principal.FindFirstValue(ClaimTypes.NameIdentifier),
+            principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType), cancellationToken);
     }
 }

@@ -66,6 +66,7 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>, IAsyncL
         // Every test signs in from the same (absent) address; RateLimitTests sets its own low limits.
         builder.UseSetting("ServantLeader:RateLimits:SignInsPerMinute", "100000");
         builder.UseSetting("ServantLeader:RateLimits:ApiWritesPerMinute", "100000");
+        builder.UseSetting("ServantLeader:SignIn:FailuresPerAddress", "100000");
     }
 
     public async Task InitializeAsync()
@@ -174,6 +175,10 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>, IAsyncL
         }
         return client;
     }
+
+    /// <summary>Signs out through the real form in the page's header, antiforgery token and all.</summary>
+    public static async Task<HttpResponseMessage> PostLogoutAsync(HttpClient client) =>
+        await client.PostAsync("/account/logout", new FormUrlEncodedContent(HiddenFields(await client.GetStringAsync("/"))));
 
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, string? returnUrl = null)
     {
