@@ -97,12 +97,12 @@ public sealed class SeparationOfDutiesTests : OrganisationTests
 
         var preview = await Import.PreviewAsync(importer, file, default);
         Assert.Empty(preview.Problems);
-        Assert.Contains(preview.Notes, n => n.StartsWith("Line 2 is about you", StringComparison.Ordinal));
-        Assert.DoesNotContain(preview.Memberships, m => m.EmployeeId == "H1");
         await Import.ApplyAsync(importer, file, preview.Fingerprint, default);
 
-        Assert.Empty(await Teams.MyTeamsAsync(importer, default));
         await Assert.ThrowsAsync<NotFoundException>(() => Org.Requests.GetAsync(importer, request.Id, default));
+        Assert.Empty(await Teams.MyTeamsAsync(importer, default));
+        Assert.Contains(preview.Notes, n => n.StartsWith("Line 2 is about you", StringComparison.Ordinal));
+        Assert.DoesNotContain(preview.Memberships, m => m.EmployeeId == "H1");
         var me = await People.ProfileAsync(importer.PersonId, default);
         Assert.NotEqual("Me Myself", me!.DisplayName);
     }

@@ -21,11 +21,11 @@ public sealed class SeparationOfDutiesHttpTests(AppFactory app) : IClassFixture<
             $"H1,Hr,{AppFactory.Email("Hr")},Product,leader,\r\n" +
             "E9,Nia New,nia.new@example.org,Platform,member,\r\n");
 
+        ImportPreview preview;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var import = scope.ServiceProvider.GetRequiredService<OrgChartImport>();
-            var preview = await import.PreviewAsync(app.Hr, file, default);
-            Assert.Contains(preview.Notes, n => n.StartsWith("Line 2 is about you", StringComparison.Ordinal));
+            preview = await import.PreviewAsync(app.Hr, file, default);
             await import.ApplyAsync(app.Hr, file, preview.Fingerprint, default);
         }
 
@@ -33,6 +33,8 @@ public sealed class SeparationOfDutiesHttpTests(AppFactory app) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, (await hrApi.GetAsync($"/api/v1/check-ins/{app.MiasCheckIn}")).StatusCode);
         var inbox = await hrApi.GetStringAsync("/api/v1/requests/inbox");
         Assert.DoesNotContain(AppFactory.MiasRequestTitle, inbox, StringComparison.Ordinal);
+        Assert.Contains(preview.Notes, n => n.StartsWith("Line 2 is about you", StringComparison.Ordinal));
+        Assert.DoesNotContain(preview.Memberships, m => m.EmployeeId == "H1");
     }
 
     [Fact]
