@@ -7,7 +7,8 @@ namespace ServantLeader.Web.Hosting;
 /// <summary>
 /// Administrative commands run through the app itself, so they use the same configuration and database:
 /// <c>dotnet ServantLeader.Web.dll create-admin --email a@b.org --name "Ada Admin"</c> (the password comes from
-/// SERVANTLEADER_ADMIN_PASSWORD, or is asked for without echo), with <c>--recover</c> when no administrator can sign in; <c>backup --to file</c> while the app runs;
+/// SERVANTLEADER_ADMIN_PASSWORD, or is asked for without echo), with <c>--recover</c> when no administrator can sign
+/// in; <c>backup --to file</c> while the app runs;
 /// <c>restore --from file</c> while it is stopped.
 /// </summary>
 internal static class CommandLine
