@@ -124,11 +124,13 @@ public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory
             return id;
         }
 
+        // Before the transaction: the token may need the first data-protection key, which is saved in this database by
+        // another connection (a fresh server running this command has none yet), and SQLite lets one writer in at a time.
+        var token = await users.GeneratePasswordResetTokenAsync(person.User);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         person.Reactivate();
         ThrowIfFailed(await users.SetLockoutEndDateAsync(person.User, null), "");
         ThrowIfFailed(await users.ResetAccessFailedCountAsync(person.User), "");
-        var token = await users.GeneratePasswordResetTokenAsync(person.User);
         ThrowIfFailed(await users.ResetPasswordAsync(person.User, token, password), nameof(PersonDraft.Password));
         if (!await users.IsInRoleAsync(person.User, Actor.AdminRole))
         {
