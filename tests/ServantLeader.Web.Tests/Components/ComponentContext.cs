@@ -88,8 +88,8 @@ public abstract class ComponentContext : BunitContext, IAsyncLifetime
     protected async Task<Actor> HrAsync() => new(await Get<PeopleService>().CreateAsync(Admin,
         new PersonDraft { DisplayName = "Hana HR", Email = "hana@example.org", Password = "long-enough-password", IsHr = true }, default), IsHr: true);
 
-    protected void SignInAs(Actor actor, string name) =>
-        _auth.SetAuthorized(name).SetClaims(
+    protected void SignInAs(Actor actor, string name, params string[] roles) =>
+        _auth.SetAuthorized(name).SetRoles(roles).SetClaims(
             new Claim(PersonClaimsFactory.PersonId, actor.PersonId.ToString(CultureInfo.InvariantCulture)),
             new Claim(PersonClaimsFactory.DisplayName, name));
 
