@@ -44,7 +44,7 @@ public sealed class ApiTokenService(IDbContextFactory<ServantLeaderDb> dbs, Time
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(ct);
         AuditLog.Record(db, actor.PersonId, "api-token.created", "api-token", token.Id,
-            $"API token “{name}” ({token.Prefix}…) made, valid {draft.Days} days.", now);
+            $"API token {token.Prefix}… made, valid {draft.Days} days.", now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new NewApiToken(token.Id, plain, token.ExpiresAt);
@@ -58,7 +58,7 @@ public sealed class ApiTokenService(IDbContextFactory<ServantLeaderDb> dbs, Time
                     ?? throw new NotFoundException();
         token.Revoke(time.GetUtcNow());
         AuditLog.Record(db, actor.PersonId, "api-token.revoked", "api-token", token.Id,
-            $"API token “{token.Name}” ({token.Prefix}…) revoked.", time.GetUtcNow());
+            $"API token {token.Prefix}… revoked.", time.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
 

@@ -10,6 +10,8 @@ public enum NotificationKind
     CheckInReviewed = 3,
     CheckInComment = 4,
     CreditReceived = 5,
+    LeaderAdded = 6,
+    PasswordReset = 7,
 }
 
 /// <summary>

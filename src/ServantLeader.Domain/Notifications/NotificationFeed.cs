@@ -47,6 +47,36 @@ public sealed class NotificationFeed(IDbContextFactory<ServantLeaderDb> dbs, Tim
         return link;
     }
 
+    /// <summary>Whether someone else reset this person's password and they have not seen the notice yet.</summary>
+    public async Task<bool> HasUnseenPasswordResetAsync(int personId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Notifications.AnyAsync(n => n.RecipientId == personId && n.Kind == NotificationKind.PasswordReset
+            && n.ReadAt == null, ct);
+    }
+
+    /// <summary>
+    /// The unseen password-reset notices, which count as seen once returned: the page right after sign-in shows them,
+    /// so a reset is told exactly once and never silently dropped before that.
+    /// </summary>
+    public async Task<IReadOnlyList<NotificationItem>> SeePasswordResetsAsync(Actor actor, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var unseen = db.Notifications.Where(n => n.RecipientId == actor.PersonId && n.Kind == NotificationKind.PasswordReset
+            && n.ReadAt == null);
+        var items = await unseen.OrderBy(n => n.Id)
+            .Select(n => new NotificationItem(n.Id, n.Kind, n.Text, n.Link, n.CreatedAt, true))
+            .ToListAsync(ct);
+        if (items.Count > 0)
+        {
+            var now = time.GetUtcNow();
+            var ids = items.Select(i => i.Id).ToList();
+            await db.Notifications.Where(n => ids.Contains(n.Id)).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+            signal.Publish([actor.PersonId]);
+        }
+        return items;
+    }
+
     public async Task<int> MarkAllReadAsync(Actor actor, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);

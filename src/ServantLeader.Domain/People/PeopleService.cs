@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ServantLeader.Domain.Audit;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
+using ServantLeader.Domain.Notifications;
 using ServantLeader.Domain.Teams;
 
 namespace ServantLeader.Domain.People;
@@ -13,7 +14,8 @@ namespace ServantLeader.Domain.People;
 /// People and their sign-ins. Only an Admin manages them. A person is never deleted: deactivation locks the
 /// sign-in for good and keeps their history, which the dashboard and their leaders still need.
 /// </summary>
-public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time)
+public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time,
+    NotificationSignal signal)
 {
     public async Task<PersonProfile?> ProfileAsync(int personId, CancellationToken ct)
     {
@@ -87,6 +89,61 @@ public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory
         }, ct);
     }
 
+    /// <summary>
+    /// Recovery, from the server's command line only (<c>create-admin --recover</c>), for when no administrator can sign
+    /// in: every Admin is deactivated or locked out. Gives <paramref name="email"/> the Admin role, an active sign-in and
+    /// this password, creating the person if there is none. Refused while any Admin can still sign in, so it is never a
+    /// way around a working administrator. Audited without an actor, as done from the server.
+    /// </summary>
+    public async Task<int> RecoverAdminAsync(string displayName, string email, string password, CancellationToken ct)
+    {
+        email = email.Trim();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServantLeaderDb>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var adminIds = await SeparationOfDuties.AdminUserIdsAsync(db, ct);
+        foreach (var admin in await db.People.Include(p => p.User).Where(p => adminIds.Contains(p.UserId)).ToListAsync(ct))
+        {
+            if (admin.IsActive && !await users.IsLockedOutAsync(admin.User))
+            {
+                throw new ActionNotAllowedException(
+                    $"An administrator can still sign in ({admin.Email}); ask them. Recovery is only for when no administrator can.");
+            }
+        }
+        var now = time.GetUtcNow();
+        var person = await db.People.Include(p => p.User).SingleOrDefaultAsync(p => p.Email == email, ct);
+        if (person is null)
+        {
+            var id = await CreateCoreAsync(new PersonDraft
+            {
+                DisplayName = displayName, Email = email, Password = password, IsAdmin = true,
+            }, ct);
+            AuditLog.Record(db, null, "person.recovered", "person", id,
+                $"Administrator access restored from the server's command line: {displayName} ({email}) added as Admin.", now);
+            await db.SaveChangesAsync(ct);
+            return id;
+        }
+
+        // Before the transaction: the token may need the first data-protection key, which is saved in this database by
+        // another connection (a fresh server running this command has none yet), and SQLite lets one writer in at a time.
+        var token = await users.GeneratePasswordResetTokenAsync(person.User);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        person.Reactivate();
+        ThrowIfFailed(await users.SetLockoutEndDateAsync(person.User, null), "");
+        ThrowIfFailed(await users.ResetAccessFailedCountAsync(person.User), "");
+        ThrowIfFailed(await users.ResetPasswordAsync(person.User, token, password), nameof(PersonDraft.Password));
+        if (!await users.IsInRoleAsync(person.User, Actor.AdminRole))
+        {
+            ThrowIfFailed(await users.AddToRoleAsync(person.User, Actor.AdminRole), "");
+        }
+        await users.UpdateSecurityStampAsync(person.User);
+        AuditLog.Record(db, null, "person.recovered", "person", person.Id,
+            $"Administrator access restored from the server's command line: {person.DisplayName} ({person.Email}) reactivated as Admin with a new password.", now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return person.Id;
+    }
+
     internal async Task<int> CreateCoreAsync(PersonDraft draft, CancellationToken ct, int? actorId = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -120,12 +177,17 @@ public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var person = await db.People.Include(p => p.User).SingleOrDefaultAsync(p => p.Id == personId, ct)
                      ?? throw new NotFoundException();
-        if (personId == actor.PersonId && !draft.IsAdmin)
+        var wasHr = await users.IsInRoleAsync(person.User, Actor.HrRole);
+        var wasAdmin = await users.IsInRoleAsync(person.User, Actor.AdminRole);
+        if (SeparationOfDuties.IsOwn(actor, personId) && (wasHr != draft.IsHr || wasAdmin != draft.IsAdmin))
         {
-            throw new RuleViolationException(nameof(draft.IsAdmin),
-                "You can't remove your own Admin role; ask another administrator.");
+            // Keyed to the box that changed, so the message shows beside it.
+            throw new RuleViolationException(wasAdmin != draft.IsAdmin ? nameof(draft.IsAdmin) : nameof(draft.IsHr),
+                SeparationOfDuties.OwnAccessMessage);
         }
         var (name, email) = await ValidateAsync(db, draft, personId, ct);
+        var now = time.GetUtcNow();
+        var resetByAnother = !string.IsNullOrEmpty(draft.Password) && !SeparationOfDuties.IsOwn(actor, personId);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var changes = new List<string>();
@@ -137,8 +199,6 @@ public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory
         {
             changes.Add($"email {person.Email} → {email}");
         }
-        var wasHr = await users.IsInRoleAsync(person.User, Actor.HrRole);
-        var wasAdmin = await users.IsInRoleAsync(person.User, Actor.AdminRole);
         if (wasHr != draft.IsHr)
         {
             changes.Add(draft.IsHr ? "HR role given" : "HR role taken away");
@@ -147,14 +207,22 @@ public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory
         {
             changes.Add(draft.IsAdmin ? "Admin role given" : "Admin role taken away");
         }
+        var actorText = await SeparationOfDuties.ActorTextAsync(db, actor, ct);
         if (!string.IsNullOrEmpty(draft.Password))
         {
-            changes.Add("password reset");
+            changes.Add($"password reset by {actorText}");
         }
         if (changes.Count > 0)
         {
             AuditLog.Record(db, actor.PersonId, "person.changed", "person", person.Id,
-                $"{name}: {string.Join("; ", changes)}.", time.GetUtcNow());
+                $"{name}: {string.Join("; ", changes)}.", now);
+        }
+        if (resetByAnother)
+        {
+            // Kept unread until the person sees it: the sign-in page sends them to it first (PasswordResetNotice).
+            Notify.Person(db, person.Id, NotificationKind.PasswordReset,
+                $"{actorText} reset your password on {now:d MMM yyyy 'at' HH:mm} UTC. If you did not ask for this, tell another administrator.",
+                "/notifications", now);
         }
         person.Rename(name);
         if (!string.Equals(person.Email, email, StringComparison.OrdinalIgnoreCase))
@@ -173,6 +241,7 @@ public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory
         await users.UpdateSecurityStampAsync(person.User);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        Notify.Announce(db, signal);
     }
 
     public async Task SetActiveAsync(Actor actor, int personId, bool active, CancellationToken ct)
@@ -187,6 +256,10 @@ public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var person = await db.People.Include(p => p.User).SingleOrDefaultAsync(p => p.Id == personId, ct)
                      ?? throw new NotFoundException();
+        if (!SeparationOfDuties.MayChangeAccountOf(actor, await users.IsInRoleAsync(person.User, Actor.AdminRole)))
+        {
+            throw new ActionNotAllowedException(SeparationOfDuties.AdminAccountMessage);
+        }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         AuditLog.Record(db, actor.PersonId, active ? "person.reactivated" : "person.deactivated", "person", person.Id,

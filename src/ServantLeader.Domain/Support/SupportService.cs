@@ -99,7 +99,8 @@ public sealed class SupportService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
             .Select(s => new { Leader = s.Leader.DisplayName, Member = s.Member.DisplayName, Team = s.Team.Name })
             .SingleAsync(ct);
         AuditLog.Record(db, actor.PersonId, "support.logged", "support", entry.Id,
-            $"{names.Leader} logged {entry.Minutes} min of {entry.Category.Label().ToLowerInvariant()} for {names.Member} in {names.Team}" +
+            // The fact, never the kind of help: "personal support" in an Admin's log would say too much about the member.
+            $"{names.Leader} logged {entry.Minutes} min of support for {names.Member} in {names.Team}" +
             (entry.RequestId is { } answered ? $", answering request {answered}." : ", unasked."), entry.CreatedAt);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

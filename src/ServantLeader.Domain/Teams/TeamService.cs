@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using ServantLeader.Domain.Audit;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
+using ServantLeader.Domain.Notifications;
+using ServantLeader.Domain.People;
 
 namespace ServantLeader.Domain.Teams;
 
@@ -9,7 +11,7 @@ namespace ServantLeader.Domain.Teams;
 /// Teams and memberships. Everyone signed in may read a team page (purpose, leaders and members are the
 /// organisation's directory); only an Admin changes teams or memberships.
 /// </summary>
-public sealed class TeamService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time)
+public sealed class TeamService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time, NotificationSignal signal)
 {
     /// <summary>The ids of the teams the actor leads now.</summary>
     public async Task<IReadOnlySet<int>> LedByAsync(Actor actor, CancellationToken ct)
@@ -106,7 +108,10 @@ public sealed class TeamService(IDbContextFactory<ServantLeaderDb> dbs, TimeProv
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Adds a person to a team, or changes their role if they are already in it.</summary>
+    /// <summary>
+    /// Adds a person to a team, or changes their role if they are already in it. Never the actor's own membership, and a
+    /// new leader is announced to the team's members (<see cref="SeparationOfDuties"/>).
+    /// </summary>
     public async Task SetMembershipAsync(Actor actor, int teamId, int personId, TeamRole role, CancellationToken ct)
     {
         RequireAdmin(actor);
@@ -114,6 +119,7 @@ public sealed class TeamService(IDbContextFactory<ServantLeaderDb> dbs, TimeProv
         {
             throw new RuleViolationException("Role", "Choose Leader or Member.");
         }
+        SeparationOfDuties.EnsureNotOwn(actor, personId, "PersonId");
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (!await db.Teams.AnyAsync(t => t.Id == teamId, ct))
         {
@@ -124,27 +130,35 @@ public sealed class TeamService(IDbContextFactory<ServantLeaderDb> dbs, TimeProv
             throw new RuleViolationException("PersonId", "Choose a person.");
         }
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.TeamId == teamId && m.PersonId == personId, ct);
+        if (membership?.Role == role)
+        {
+            return;
+        }
         var names = await db.People.Where(p => p.Id == personId)
             .Select(p => new { Person = p.DisplayName, Team = db.Teams.Where(t => t.Id == teamId).Select(t => t.Name).Single() })
             .SingleAsync(ct);
-        var roleText = role == TeamRole.Leader ? "leader" : "member";
+        var now = time.GetUtcNow();
+        var description = role == TeamRole.Leader
+            ? await SeparationOfDuties.AnnounceNewLeaderAsync(db, await SeparationOfDuties.ActorTextAsync(db, actor, ct),
+                personId, names.Person, teamId, names.Team, now, ct)
+            : membership is null ? $"{names.Person} joined {names.Team} as member." : $"{names.Person} is now member of {names.Team}.";
         if (membership is null)
         {
-            db.Memberships.Add(new Membership(teamId, personId, role, time.GetUtcNow()));
-            AuditLog.Record(db, actor.PersonId, "membership.added", "membership", personId,
-                $"{names.Person} joined {names.Team} as {roleText}.", time.GetUtcNow());
+            db.Memberships.Add(new Membership(teamId, personId, role, now));
+            AuditLog.Record(db, actor.PersonId, "membership.added", "membership", personId, description, now);
         }
-        else if (membership.Role != role)
+        else
         {
             membership.ChangeRole(role);
-            AuditLog.Record(db, actor.PersonId, "membership.role", "membership", personId,
-                $"{names.Person} is now {roleText} of {names.Team}.", time.GetUtcNow());
+            AuditLog.Record(db, actor.PersonId, "membership.role", "membership", personId, description, now);
         }
         await db.SaveChangesAsync(ct);
+        Notify.Announce(db, signal);
     }
 
     /// <summary>
     /// Removes a membership. The person's requests and support history stay, addressed to the team as it was.
+    /// Not the actor's own: like joining, leaving is done by a second person.
     /// </summary>
     public async Task RemoveMembershipAsync(Actor actor, int membershipId, CancellationToken ct)
     {
@@ -153,6 +167,7 @@ public sealed class TeamService(IDbContextFactory<ServantLeaderDb> dbs, TimeProv
         var membership = await db.Memberships.Where(m => m.Id == membershipId)
             .Select(m => new { m.PersonId, Person = m.Person.DisplayName, Team = m.Team.Name })
             .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        SeparationOfDuties.EnsureNotOwn(actor, membership.PersonId, "PersonId");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Memberships.Where(m => m.Id == membershipId).ExecuteDeleteAsync(ct);
         AuditLog.Record(db, actor.PersonId, "membership.removed", "membership", membership.PersonId,

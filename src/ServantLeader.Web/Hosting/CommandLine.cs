@@ -7,7 +7,8 @@ namespace ServantLeader.Web.Hosting;
 /// <summary>
 /// Administrative commands run through the app itself, so they use the same configuration and database:
 /// <c>dotnet ServantLeader.Web.dll create-admin --email a@b.org --name "Ada Admin"</c> (the password comes from
-/// SERVANTLEADER_ADMIN_PASSWORD, or is asked for without echo); <c>backup --to file</c> while the app runs;
+/// SERVANTLEADER_ADMIN_PASSWORD, or is asked for without echo), with <c>--recover</c> when no administrator can sign
+/// in; <c>backup --to file</c> while the app runs;
 /// <c>restore --from file</c> while it is stopped.
 /// </summary>
 internal static class CommandLine
@@ -72,12 +73,13 @@ internal static class CommandLine
 
     private static async Task CreateAdminAsync(WebApplication app, string[] args)
     {
-
+        // --recover: when every administrator is deactivated or locked out (PeopleService.RecoverAdminAsync).
+        var recover = args.Contains("--recover", StringComparer.Ordinal);
         var email = Option(args, "--email");
         var name = Option(args, "--name") ?? email;
         if (email is null)
         {
-            await Console.Error.WriteLineAsync("Usage: create-admin --email <address> [--name <display name>]");
+            await Console.Error.WriteLineAsync("Usage: create-admin --email <address> [--name <display name>] [--recover]");
             Environment.ExitCode = 2;
             return;
         }
@@ -88,8 +90,16 @@ internal static class CommandLine
         var people = scope.ServiceProvider.GetRequiredService<PeopleService>();
         try
         {
-            await people.CreateFirstAdminAsync(name!, email, password, CancellationToken.None);
-            await Console.Out.WriteLineAsync($"Created administrator {email}. Sign in and add people and teams.");
+            if (recover)
+            {
+                await people.RecoverAdminAsync(name!, email, password, CancellationToken.None);
+                await Console.Out.WriteLineAsync($"Administrator access restored for {email}. Sign in; the audit log records the recovery.");
+            }
+            else
+            {
+                await people.CreateFirstAdminAsync(name!, email, password, CancellationToken.None);
+                await Console.Out.WriteLineAsync($"Created administrator {email}. Sign in and add people and teams.");
+            }
         }
         catch (RuleViolationException ex)
         {

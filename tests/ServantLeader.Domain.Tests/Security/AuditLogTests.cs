@@ -38,8 +38,8 @@ public sealed class AuditLogTests : OrganisationTests
         Assert.Equal(request.Id, acknowledged.SubjectId);
         Assert.Equal(Db.Clock.Now, acknowledged.At);
         Assert.Equal("Max Member: HR role given.", page.Rows.First(r => r.Action == "person.changed").Description);
-        Assert.Equal("Max Member joined Platform as leader.", page.Rows.First(r => r.Action == "membership.added").Description);
-        Assert.Contains("45 min of coaching for Mia Member in Product", page.Rows.Single(r => r.Action == "support.logged").Description, StringComparison.Ordinal);
+        Assert.Equal("Adam Admin (Admin) made Max Member a leader of Platform.", page.Rows.First(r => r.Action == "membership.added").Description);
+        Assert.Contains("45 min of support for Mia Member in Product", page.Rows.Single(r => r.Action == "support.logged").Description, StringComparison.Ordinal);
         foreach (var row in page.Rows)
         {
             Assert.DoesNotContain("Private", row.Description, StringComparison.OrdinalIgnoreCase);

@@ -88,10 +88,10 @@ public abstract class ComponentContext : BunitContext, IAsyncLifetime
     protected async Task<Actor> HrAsync() => new(await Get<PeopleService>().CreateAsync(Admin,
         new PersonDraft { DisplayName = "Hana HR", Email = "hana@example.org", Password = "long-enough-password", IsHr = true }, default), IsHr: true);
 
-    /// <summary>Signs in with the actor's roles, as the cookie would carry them.</summary>
-    protected void SignInAs(Actor actor, string name) =>
+    /// <summary>Signs in with the actor's roles, as the cookie would carry them, and any roles named besides.</summary>
+    protected void SignInAs(Actor actor, string name, params string[] roles) =>
         _auth.SetAuthorized(name)
-            .SetRoles([.. actor.IsHr ? [Actor.HrRole] : Array.Empty<string>(), .. actor.IsAdmin ? [Actor.AdminRole] : Array.Empty<string>()])
+            .SetRoles([.. (actor.IsHr ? [Actor.HrRole] : Array.Empty<string>()), .. (actor.IsAdmin ? [Actor.AdminRole] : Array.Empty<string>()), .. roles])
             .SetClaims(
                 new Claim(PersonClaimsFactory.PersonId, actor.PersonId.ToString(CultureInfo.InvariantCulture)),
                 new Claim(PersonClaimsFactory.DisplayName, name));

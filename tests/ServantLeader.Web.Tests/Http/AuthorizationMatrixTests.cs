@@ -43,6 +43,7 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         ("/admin/teams", [S, D, D, D, D, D, O]),
         ("/admin/teams/{Id:int}", [S, D, D, D, D, D, O]),
         ("/account/password", [S, O, O, O, O, O, O]),
+        ("/account/password-reset", [S, O, O, O, O, O, O]),
         ("/check-in", [S, O, O, O, O, O, O]),
         ("/check-ins", [S, O, O, O, O, O, O]),
         ("/check-ins/{Id:int}", [S, O, N, O, N, N, N]),

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using ServantLeader.Domain.Audit;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
+using ServantLeader.Domain.Notifications;
 using ServantLeader.Domain.Teams;
 
 namespace ServantLeader.Domain.People.Import;
@@ -14,9 +15,11 @@ namespace ServantLeader.Domain.People.Import;
 /// Importing the org chart: people keyed by employee id, their teams and roles, and their managers. HR or an Admin
 /// previews first; applying recomputes the same plan and writes all of it in one transaction, or nothing.
 /// Re-importing the same file changes nothing. People with an employee id who are missing from a file are
-/// deactivated, never deleted; people added by hand (no employee id) are left alone, and so is the importer.
+/// deactivated, never deleted; people added by hand (no employee id) are left alone, and so is the importer: their own
+/// lines are left as they are (<see cref="SeparationOfDuties"/>), and HR cannot deactivate an Admin or change an Admin's email.
 /// </summary>
-public sealed class OrgChartImport(IDbContextFactory<ServantLeaderDb> dbs, ILookupNormalizer normalizer, TimeProvider time)
+public sealed partial class OrgChartImport(IDbContextFactory<ServantLeaderDb> dbs, ILookupNormalizer normalizer, TimeProvider time,
+    NotificationSignal signal)
 {
     public async Task<ImportPreview> PreviewAsync(Actor actor, byte[] file, CancellationToken ct)
     {
@@ -53,7 +56,7 @@ public sealed class OrgChartImport(IDbContextFactory<ServantLeaderDb> dbs, ILook
 
         var now = time.GetUtcNow();
         var users = await LoadUsersAsync(db, plan, ct);
-        foreach (var person in plan.Upserts)
+        foreach (var person in plan.Upserts.Where(p => !p.LeftAsIs))
         {
             if (person.Existing is null)
             {
@@ -100,7 +103,7 @@ public sealed class OrgChartImport(IDbContextFactory<ServantLeaderDb> dbs, ILook
         await db.SaveChangesAsync(ct);
 
         var byEmployee = plan.Upserts.ToDictionary(p => p.EmployeeId, p => p.Existing!, StringComparer.Ordinal);
-        foreach (var person in plan.Upserts)
+        foreach (var person in plan.Upserts.Where(p => !p.LeftAsIs))
         {
             person.Existing!.ReportTo(person.ManagerEmployeeId is { } manager ? byEmployee[manager].Id : null);
         }
@@ -119,16 +122,23 @@ public sealed class OrgChartImport(IDbContextFactory<ServantLeaderDb> dbs, ILook
                     break;
             }
         }
+        await db.SaveChangesAsync(ct);
+        // After the memberships are saved, so that members joining in this same file hear of a new leader too.
+        await RecordMembershipsAsync(db, actor, plan.MembershipWork, byEmployee, now, ct);
         AuditLog.Record(db, actor.PersonId, "import.applied", "import", 0,
             $"Org chart imported: {preview.Added} added, {preview.Changed} changed, {preview.Deactivated} deactivated, " +
             $"{preview.Memberships.Count} team changes ({preview.Rows} lines).", now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        Notify.Announce(db, signal);
         return new ImportResult(preview.Added, preview.Changed, preview.Deactivated, preview.Memberships.Count, clock.Elapsed);
     }
 
     private sealed class Upsert(string employeeId, string name, string email, string? manager, Person? existing)
     {
+        /// <summary>The importer's own line: nobody changes their own teams or sign-in, so it is applied as nothing.</summary>
+        public bool LeftAsIs { get; set; }
+
         public string EmployeeId { get; } = employeeId;
         public string Name { get; } = name;
         public string Email { get; } = email;
@@ -245,12 +255,23 @@ public sealed class OrgChartImport(IDbContextFactory<ServantLeaderDb> dbs, ILook
         var membershipChanges = new List<MembershipChange>();
         var work = new List<MembershipWork>();
         var unchanged = 0;
+        var adminUsers = await SeparationOfDuties.AdminUserIdsAsync(db, ct);
+        var firstLine = valid.GroupBy(r => r.EmployeeId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Line, StringComparer.Ordinal);
         var employeeIdOf = people.Where(p => p.EmployeeId is not null).ToDictionary(p => p.Id, p => p.EmployeeId!);
         foreach (var person in upserts)
         {
             var details = new List<string>();
+            var line = firstLine[person.EmployeeId];
+            var personBefore = personChanges.Count;
+            var workBefore = work.Count;
             if (person.Existing is { } e)
             {
+                if (!string.Equals(e.Email, person.Email, StringComparison.Ordinal) && adminUsers.Contains(e.UserId)
+                    && !SeparationOfDuties.MayChangeAccountOf(actor, targetIsAdmin: true))
+                {
+                    problems.Add(new(line, OrgChart.EmailColumn,
+                        $"{e.DisplayName} is an administrator. {SeparationOfDuties.AdminAccountMessage} Keep {e.Email} in the file, or ask an administrator."));
+                }
                 if (e.EmployeeId is null) details.Add($"linked to employee id {person.EmployeeId}");
                 if (!string.Equals(e.DisplayName, person.Name, StringComparison.Ordinal)) details.Add($"name: {e.DisplayName} → {person.Name}");
                 if (!string.Equals(e.Email, person.Email, StringComparison.Ordinal)) details.Add($"email: {e.Email} → {person.Email}");
@@ -292,7 +313,18 @@ public sealed class OrgChartImport(IDbContextFactory<ServantLeaderDb> dbs, ILook
                 work.Add(new(person.EmployeeId, left.TeamId, null, left));
                 membershipChanges.Add(new(person.EmployeeId, person.Name, teamNames[left.TeamId], "leaves"));
             }
-            if (person.Existing is not null && details.Count == 0 && membershipChanges.Count == before)
+            var changesSomething = details.Count > 0 || membershipChanges.Count > before;
+            if (changesSomething && person.Existing is { } self && SeparationOfDuties.IsOwn(actor, self.Id))
+            {
+                personChanges.RemoveRange(personBefore, personChanges.Count - personBefore);
+                membershipChanges.RemoveRange(before, membershipChanges.Count - before);
+                work.RemoveRange(workBefore, work.Count - workBefore);
+                person.LeftAsIs = true;
+                notes.Add($"Line {line} is about you ({self.DisplayName}) and was left as it is: nobody changes their own " +
+                    "teams, roles or sign-in through an import. Ask an administrator to make that change.");
+                continue;
+            }
+            if (person.Existing is not null && !changesSomething)
             {
                 unchanged++;
             }
@@ -307,11 +339,22 @@ public sealed class OrgChartImport(IDbContextFactory<ServantLeaderDb> dbs, ILook
                 notes.Add($"You ({person.DisplayName}, employee id {person.EmployeeId}) are not in the file. You stay active, so you can't lock yourself out.");
                 continue;
             }
+            if (adminUsers.Contains(person.UserId) && !SeparationOfDuties.MayChangeAccountOf(actor, targetIsAdmin: true))
+            {
+                problems.Add(new(0, OrgChart.EmployeeIdColumn,
+                    $"{person.DisplayName} (employee id {person.EmployeeId}) is an administrator and is not in the file. " +
+                    $"{SeparationOfDuties.AdminAccountMessage} Add their lines back, or ask an administrator."));
+                continue;
+            }
             deactivations.Add(person);
             personChanges.Add(new(PersonChangeKind.Deactivate, person.EmployeeId!, person.DisplayName, person.Email,
                 ["not in the file: deactivated, history kept"]));
         }
 
+        if (problems.Count > 0)
+        {
+            return Blocked(rows.Count, problems, notes);
+        }
         var preview = new ImportPreview(rows.Count, [], 0, personChanges, membershipChanges, unchanged, notes,
             Fingerprint(personChanges, membershipChanges));
         return new Plan(preview, upserts, deactivations, work);
@@ -336,23 +379,6 @@ public sealed class OrgChartImport(IDbContextFactory<ServantLeaderDb> dbs, ILook
             text.Append(m.EmployeeId).Append('\u001f').Append(m.Team).Append('\u001f').Append(m.Change).Append('\n');
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
-
-    private static async Task<Dictionary<string, IdentityUser>> LoadUsersAsync(ServantLeaderDb db, Plan plan, CancellationToken ct)
-    {
-        var ids = plan.Upserts.Where(u => u.Existing is not null).Select(u => u.Existing!.UserId)
-            .Concat(plan.Deactivations.Select(p => p.UserId))
-            .ToList();
-        var users = new Dictionary<string, IdentityUser>(StringComparer.Ordinal);
-        // In slices: SQLite allows a limited number of parameters in one statement.
-        foreach (var chunk in ids.Chunk(500))
-        {
-            foreach (var user in await db.Users.Where(u => chunk.Contains(u.Id)).ToListAsync(ct))
-            {
-                users[user.Id] = user;
-            }
-        }
-        return users;
     }
 
     private static string RoleText(TeamRole role) => role == TeamRole.Leader ? "leader" : "member";
