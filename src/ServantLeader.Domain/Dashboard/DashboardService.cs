@@ -59,7 +59,9 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
 
         var figures = forHr ? HrFiguresOf(queries, teamId, weeks.Count) : FiguresOf(queries, teamId, forHr: false);
         var trends = Measures.All.Where(d => d.HasTrend).ToDictionary(d => d.Measure, d => (IReadOnlyList<TrendPoint>)weeks
-            .Select((w, i) => Shown(d, queries.For(teamId, i), forHr))
+            .Select((w, i) => forHr && WholeWeeks.IsSmall(queries.For(teamId, i), d.Measure)
+                ? new Figure(d, null, 0, Withheld: true)
+                : Shown(d, queries.For(teamId, i), forHr))
             .Select((f, i) => new TrendPoint(weeks[i].From, f.Value, f.Withheld))
             .ToList());
         var members = figures.First(f => f.Measure == Measure.Coverage).People;

@@ -61,8 +61,29 @@ internal static class WholeWeeks
         return new Figure(definition, value, whole.People, Withheld: false, WithheldWeeks: left);
     }
 
-    /// <summary>The weekly point of a trend: the week itself follows the small-group rule.</summary>
-    public static bool IsSmallGroup(int people) => people is > 0 and < DashboardService.MinGroupSize;
+    /// <summary>
+    /// Whether a figure's week rests on one or two people. A request figure with nobody behind it (no request was
+    /// resolved, say) counts as small too when one or two people asked that week: "no data" beside "withheld" would
+    /// tell whether their requests were resolved, declined or rated.
+    /// </summary>
+    public static bool IsSmall(IReadOnlyDictionary<Measure, Cell> week, Measure measure)
+    {
+        var own = week.TryGetValue(measure, out var cell) ? cell.People : 0;
+        if (own > 0)
+        {
+            return own < DashboardService.MinGroupSize;
+        }
+        return FamilyOf(measure) is { } family && week.TryGetValue(family, out var asked)
+            && asked.People is > 0 and < DashboardService.MinGroupSize;
+    }
+
+    /// <summary>The figure whose people include everyone behind this one: the requesters, for every request figure.</summary>
+    private static Measure? FamilyOf(Measure measure) => measure switch
+    {
+        Measure.AcknowledgeMedianHours or Measure.AcknowledgeP90Hours or Measure.ResolveMedianHours or Measure.ResolveP90Hours
+            or Measure.ResolutionRate or Measure.DeclinedShare or Measure.SatisfactionMean or Measure.SatisfiedShare => Measure.RequestsReceived,
+        _ => null,
+    };
 
     /// <summary>For HR the halves are whole weeks too: the first ⌊weeks ÷ 2⌋ weeks, and the rest.</summary>
     private static Figure PulseChange(MeasureDefinition definition, FigureQueries queries, int team, int weeks)
@@ -81,8 +102,9 @@ internal static class WholeWeeks
 
     private static (List<Cell> Kept, int Left) Split(FigureQueries queries, int team, IEnumerable<int> weeks, Measure measure)
     {
-        var cells = weeks.Select(i => queries.For(team, i).TryGetValue(measure, out var c) ? c : new Cell(null, 0)).ToList();
-        return (cells.Where(c => c.People >= DashboardService.MinGroupSize).ToList(), cells.Count(c => IsSmallGroup(c.People)));
+        var all = weeks.Select(i => queries.For(team, i)).ToList();
+        var cells = all.Select(week => week.TryGetValue(measure, out var c) ? c : new Cell(null, 0)).ToList();
+        return (cells.Where(c => c.People >= DashboardService.MinGroupSize).ToList(), all.Count(week => IsSmall(week, measure)));
     }
 
     private static double? Ratio(IReadOnlyCollection<Cell> cells)

@@ -85,7 +85,12 @@ internal sealed class ReferenceFigures
             }
             var source = measure == Measure.PulseChange ? Measure.PulseMean : measure;
             var kept = weeks.Where((_, i) => weekly[i][source].People >= 3).ToList();
-            var left = weekly.Count(w => w[source].People is 1 or 2);
+            // A request figure from nobody in a week when one or two people asked is withheld too (docs/metrics.md).
+            var requestFigure = measure is not Measure.RequestsReceived && measure.ToString() is var name
+                && (name.StartsWith("Acknowledge", StringComparison.Ordinal) || name.StartsWith("Resolve", StringComparison.Ordinal)
+                    || name.StartsWith("Satisf", StringComparison.Ordinal) || measure is Measure.ResolutionRate or Measure.DeclinedShare);
+            var left = weekly.Count(w => w[source].People is 1 or 2
+                || (requestFigure && w[source].People == 0 && w[Measure.RequestsReceived].People is 1 or 2));
             if (measure == Measure.PulseChange)
             {
                 var half = weeks.Count / 2;
