@@ -114,7 +114,7 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
         await using var db = await dbs.CreateDbContextAsync(ct);
         List<(int Id, string Name, List<string> Leaders)> teams = [];
         var weeks = period.WeekRanges().Count;
-        var queries = await FiguresAsync(db, null, new Slices(period.Whole, Weekly: true, Halves: false, WeekRule: true), ct,
+        var queries = await FiguresAsync(db, null, new Slices(period.Whole, Weekly: true, Halves: false, WeekRule: true, WeeklyPercentiles: false), ct,
             async other => teams = (await other.Teams.OrderBy(t => t.Name)
                 .Select(t => new
                 {

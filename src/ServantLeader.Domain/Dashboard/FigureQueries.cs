@@ -29,8 +29,9 @@ public readonly record struct Cell(double? Value, int People, double Numerator =
 /// pulse trend. Weeks are computed from each row's local day by arithmetic, so a statement reads its rows once.
 /// </summary>
 /// With <paramref name="WeekRule"/> (HR), the whole-period slice of a figure that cannot be added up week by week
-/// (percentiles, coverage) reads only the weeks in which that figure rests on at least 3 people.
-internal sealed record Slices(DayRange Whole, bool Weekly, bool Halves, bool WeekRule = false)
+/// (percentiles, coverage) reads only the weeks in which that figure rests on at least 3 people; the weekly
+/// percentiles themselves are computed only when a trend shows them (<paramref name="WeeklyPercentiles"/>).
+internal sealed record Slices(DayRange Whole, bool Weekly, bool Halves, bool WeekRule = false, bool WeeklyPercentiles = true)
 {
     public DateOnly WeekOrigin => DashboardPeriod.WeekStart(Whole.From);
 
@@ -124,7 +125,7 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
         sql = new SqlText();
         source = Source(sql, "ServiceRequests", $"""a."CreatedAt" >= {sql.Parameter(t0)} AND a."CreatedAt" < {sql.Parameter(t1)}""");
         var groups = InstantGroups(sql, slices, "\"c\"");
-        var ranked = slices.WeekRule ? WeekRuleRanked(sql, groups[1]) : "\"G\" AS (" + string.Join("\n  UNION ALL\n", groups.SelectMany(g => new[]
+        var ranked = slices.WeekRule ? WeekRuleRanked(sql, groups[1], slices.WeeklyPercentiles) : "\"G\" AS (" + string.Join("\n  UNION ALL\n", groups.SelectMany(g => new[]
         {
             $"""SELECT 0 AS "k", "TeamId", {g} AS "b", "v0" AS "v" FROM "V" WHERE "v0" IS NOT NULL""",
             $"""SELECT 1 AS "k", "TeamId", {g} AS "b", "v1" AS "v" FROM "V" WHERE "v1" IS NOT NULL""",
@@ -164,16 +165,15 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
     /// The durations by week, and for the whole period only those of the weeks in which at least 3 people's requests
     /// have such a duration: a percentile cannot be added up from weekly percentiles, so the rule filters its values.
     /// </summary>
-    private static string WeekRuleRanked(SqlText sql, string week) => $"""
-        "X" AS (
+    private static string WeekRuleRanked(SqlText sql, string week, bool weekly) => $"""
+        "X" AS MATERIALIZED (
           SELECT 0 AS "k", "TeamId", {week} AS "w", "p", "v0" AS "v" FROM "V" WHERE "v0" IS NOT NULL
           UNION ALL
           SELECT 1 AS "k", "TeamId", {week} AS "w", "p", "v1" AS "v" FROM "V" WHERE "v1" IS NOT NULL
         ), "Q" AS (
           SELECT "k", "TeamId", "w" FROM "X" GROUP BY "k", "TeamId", "w" HAVING COUNT(DISTINCT "p") >= {sql.Parameter(DashboardService.MinGroupSize)}
         ), "G" AS (
-          SELECT "k", "TeamId", "w" AS "b", "v" FROM "X"
-          UNION ALL
+          {(weekly ? "SELECT \"k\", \"TeamId\", \"w\" AS \"b\", \"v\" FROM \"X\" UNION ALL" : "")}
           SELECT x."k", x."TeamId", {Bucket.Whole} AS "b", x."v" FROM "X" x JOIN "Q" q ON q."k" = x."k" AND q."TeamId" = x."TeamId" AND q."w" = x."w"
         )
         """;
