@@ -119,6 +119,11 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
             SetRatio(row.TeamId, row.Bucket, Measure.DeclinedShare, row.Declined, row.Received, row.Requesters);
             SetRatio(row.TeamId, row.Bucket, Measure.SatisfactionMean, row.RatingSum, row.Rated, row.Raters);
             SetRatio(row.TeamId, row.Bucket, Measure.SatisfiedShare, row.RatedHigh, row.Rated, row.Raters);
+            // Who is behind each duration, even in a slice whose percentiles are not computed (HR's rule needs it).
+            Set(row.TeamId, row.Bucket, Measure.AcknowledgeMedianHours, null, row.AcknowledgedPeople);
+            Set(row.TeamId, row.Bucket, Measure.AcknowledgeP90Hours, null, row.AcknowledgedPeople);
+            Set(row.TeamId, row.Bucket, Measure.ResolveMedianHours, null, row.ResolvedPeople);
+            Set(row.TeamId, row.Bucket, Measure.ResolveP90Hours, null, row.ResolvedPeople);
         }
 
         // Durations: one ranked list per kind, team and slice; each percentile is read off at its rank.
