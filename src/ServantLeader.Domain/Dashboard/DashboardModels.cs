@@ -4,9 +4,12 @@ namespace ServantLeader.Domain.Dashboard;
 
 /// <summary>
 /// One figure as a viewer may see it. <see cref="Value"/> is null when there is no data yet (nothing to divide by),
-/// or when <see cref="Withheld"/>: HR does not see a figure computed from fewer than 3 people.
+/// or when <see cref="Withheld"/>: HR does not see a figure computed from fewer than 3 people. HR's figures are built
+/// from whole weeks; <see cref="WithheldWeeks"/> counts the weeks left out of this one because fewer than 3 people
+/// were behind it that week.
 /// </summary>
-public sealed record Figure(MeasureDefinition Definition, double? Value, int People, bool Withheld, double? OrganisationMedian = null)
+public sealed record Figure(MeasureDefinition Definition, double? Value, int People, bool Withheld, double? OrganisationMedian = null,
+    int WithheldWeeks = 0)
 {
     public Measure Measure => Definition.Measure;
 }

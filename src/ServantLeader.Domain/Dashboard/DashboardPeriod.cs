@@ -45,6 +45,58 @@ public sealed record DashboardPeriod
         return new DashboardPeriod(from, to, null);
     }
 
+    /// <summary>Monday to Sunday, every week complete.</summary>
+    public bool IsWholeWeeks => From.DayOfWeek == DayOfWeek.Monday && To.DayOfWeek == DayOfWeek.Sunday;
+
+    /// <summary>The <paramref name="weeks"/> whole weeks that ended before the week containing <paramref name="today"/>.</summary>
+    public static DashboardPeriod LastWholeWeeks(int weeks, DateOnly today)
+    {
+        var rules = new Rules();
+        rules.Check(weeks is >= 1 and <= 104, "weeks", "Choose between 1 and 104 weeks.");
+        rules.ThrowIfAny();
+        var thisWeek = WeekStart(today);
+        return new DashboardPeriod(thisWeek.AddDays(-7 * weeks), thisWeek.AddDays(-1), weeks);
+    }
+
+    /// <summary>
+    /// The period as HR may see it: whole weeks that are over, so that two periods HR can ask for differ by whole
+    /// weeks only (docs/metrics.md, "What HR sees"). A preset becomes the last N whole weeks; a custom range must
+    /// already be whole weeks, and the message names the nearest ones.
+    /// </summary>
+    public DashboardPeriod ForHr(DateOnly today)
+    {
+        if (Weeks is { } weeks)
+        {
+            return LastWholeWeeks(weeks, today);
+        }
+        var lastSunday = WeekStart(today).AddDays(-1);
+        var rules = new Rules();
+        rules.Check(From.DayOfWeek == DayOfWeek.Monday, "from",
+            $"HR sees whole weeks only: start on a Monday, such as {WeekStart(From):yyyy-MM-dd}.");
+        rules.Check(To.DayOfWeek == DayOfWeek.Sunday && To <= lastSunday, "to", To > lastSunday
+            ? $"HR sees only weeks that are over: end on a Sunday no later than {lastSunday:yyyy-MM-dd}."
+            : $"HR sees whole weeks only: end on a Sunday, such as {WeekStart(To).AddDays(6):yyyy-MM-dd}.");
+        rules.ThrowIfAny();
+        return this;
+    }
+
+    /// <summary>
+    /// The whole weeks that are over nearest to this period (a preset as <see cref="ForHr"/>; a custom range widened
+    /// to the weeks it touches and cut at last Sunday), or null when none is over yet. For backdrops built from HR's
+    /// figures, such as the organisation medians a leader sees.
+    /// </summary>
+    public DashboardPeriod? NearestWholeWeeks(DateOnly today)
+    {
+        if (Weeks is { } weeks)
+        {
+            return LastWholeWeeks(weeks, today);
+        }
+        var from = WeekStart(From);
+        var lastSunday = WeekStart(today).AddDays(-1);
+        var to = WeekStart(To).AddDays(6) < lastSunday ? WeekStart(To).AddDays(6) : lastSunday;
+        return to < from ? null : new DashboardPeriod(from, to, null);
+    }
+
     public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>The weeks of the period, clipped to it, oldest first.</summary>

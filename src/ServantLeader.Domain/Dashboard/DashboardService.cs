@@ -8,8 +8,9 @@ namespace ServantLeader.Domain.Dashboard;
 
 /// <summary>
 /// The "service provided" dashboard: a team's figures for its leaders and for HR, and HR's overview of every team.
-/// Leaders see everything about their own team; HR sees aggregates only, each computed from at least
-/// <see cref="MinGroupSize"/> people, and never the member coverage table.
+/// Leaders see everything about their own team, over any days. HR sees whole weeks that are over, each figure built
+/// only from the weeks in which it rests on at least <see cref="MinGroupSize"/> people (<see cref="WholeWeeks"/>),
+/// and never the member coverage table.
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time, IMemoryCache cache)
 {
@@ -43,24 +44,30 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
         var team = await db.Teams.Where(t => t.Id == teamId).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException();
         var forHr = !leads;
+        if (forHr)
+        {
+            period = period.ForHr(time.Today());
+        }
         quietWeeks = Math.Clamp(quietWeeks, 1, 52);
 
         var weeks = period.WeekRanges();
         IReadOnlyList<CategorySupport> categories = [];
         IReadOnlyList<MemberCoverage>? coverage = null;
-        var queries = await FiguresAsync(db, teamId, new Slices(period.Whole, Weekly: true, Halves: true), ct,
-            async other => categories = await new FigureQueries(other, time.LocalTimeZone, time.GetUtcNow(), teamId).CategoriesAsync(period.Whole, ct),
+        var queries = await FiguresAsync(db, teamId, new Slices(period.Whole, Weekly: true, Halves: !forHr, WeekRule: forHr), ct,
+            async other => categories = await new FigureQueries(other, time.LocalTimeZone, time.GetUtcNow(), teamId).CategoriesAsync(period.Whole, ct, weekRule: forHr),
             async other => coverage = forHr ? null : await MemberCoverageAsync(other, teamId, period, quietWeeks, ct));
 
-        var figures = FiguresOf(queries, teamId, forHr);
+        var figures = forHr ? HrFiguresOf(queries, teamId, weeks.Count) : FiguresOf(queries, teamId, forHr: false);
         var trends = Measures.All.Where(d => d.HasTrend).ToDictionary(d => d.Measure, d => (IReadOnlyList<TrendPoint>)weeks
-            .Select((w, i) => Shown(d, queries.For(teamId, i), forHr))
+            .Select((w, i) => forHr && WholeWeeks.IsSmall(queries.For(teamId, i), d.Measure)
+                ? new Figure(d, null, 0, Withheld: true)
+                : Shown(d, queries.For(teamId, i), forHr))
             .Select((f, i) => new TrendPoint(weeks[i].From, f.Value, f.Withheld))
             .ToList());
         var members = figures.First(f => f.Measure == Measure.Coverage).People;
 
         return new TeamDashboard(team.Id, team.Name, members, period, forHr, figures, trends,
-            categories.Select(c => forHr && IsSmallGroup(c.People) ? c with { Entries = 0, Hours = 0, Withheld = true } : c).ToList(),
+            categories.Select(c => c.Withheld ? c with { Entries = 0, Hours = 0 } : c).ToList(),
             coverage,
             quietWeeks, FlagRules.Raise(m => figures.First(f => f.Measure == m)));
     }
@@ -75,12 +82,17 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
                 throw new ActionNotAllowedException("Only leaders and HR see the organisation's figures.");
             }
         }
-        var key = (nameof(OrganisationMediansAsync), period.From, period.To, time.Today());
+        // The medians are of HR's figures, so they follow HR's whole weeks, whoever asks.
+        if (period.NearestWholeWeeks(time.Today()) is not { } weeks)
+        {
+            return Measures.All.ToDictionary(d => d.Measure, _ => (double?)null);
+        }
+        var key = (nameof(OrganisationMediansAsync), weeks.From, weeks.To, time.Today());
         if (cache.TryGetValue(key, out IReadOnlyDictionary<Measure, double?>? medians) && medians is not null)
         {
             return medians;
         }
-        var rows = await RowsAsync(period, ct);
+        var rows = await RowsAsync(weeks, ct);
         medians = MediansOf(rows);
         cache.Set(key, medians, MedianLifetime);
         return medians;
@@ -92,6 +104,7 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
         {
             throw new ActionNotAllowedException("Only HR sees the overview of every team.");
         }
+        period = period.ForHr(time.Today());
         var rows = await RowsAsync(period, ct);
         return new Overview(period, rows, MediansOf(rows));
     }
@@ -100,7 +113,8 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         List<(int Id, string Name, List<string> Leaders)> teams = [];
-        var queries = await FiguresAsync(db, null, new Slices(period.Whole, Weekly: false, Halves: true), ct,
+        var weeks = period.WeekRanges().Count;
+        var queries = await FiguresAsync(db, null, new Slices(period.Whole, Weekly: true, Halves: false, WeekRule: true, WeeklyPercentiles: false), ct,
             async other => teams = (await other.Teams.OrderBy(t => t.Name)
                 .Select(t => new
                 {
@@ -112,7 +126,7 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
                 .ToListAsync(ct)).Select(t => (t.Id, t.Name, t.Leaders)).ToList());
         return teams.Select(t =>
         {
-            var figures = FiguresOf(queries, t.Id, forHr: true).ToDictionary(f => f.Measure);
+            var figures = HrFiguresOf(queries, t.Id, weeks).ToDictionary(f => f.Measure);
             return new OverviewRow(t.Id, t.Name, string.Join(", ", t.Leaders), figures[Measure.Coverage].People, figures,
                 FlagRules.Raise(m => figures[m]));
         }).ToList();
@@ -201,12 +215,20 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
         }).ToList();
     }
 
+    private static List<Figure> HrFiguresOf(FigureQueries queries, int teamId, int weeks) =>
+        Measures.All.Select(d => WholeWeeks.Figure(d, queries, teamId, weeks, (definition, cells) => Shown(definition, cells, forHr: true))).ToList();
+
     /// <summary>A count with no rows is zero; a share or a mean with nothing to divide by is "no data yet".</summary>
     private static Figure Shown(MeasureDefinition definition, IReadOnlyDictionary<Measure, Cell> cells, bool forHr)
     {
         var cell = cells.TryGetValue(definition.Measure, out var c)
             ? c
             : new Cell(IsCount(definition.Measure) ? 0 : null, 0);
+        return Shown(definition, cell, forHr);
+    }
+
+    private static Figure Shown(MeasureDefinition definition, Cell cell, bool forHr)
+    {
         return forHr && IsSmallGroup(cell.People)
             ? new Figure(definition, null, cell.People, Withheld: true)
             : new Figure(definition, cell.Value, cell.People, Withheld: false);

@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Globalization;
-using System.Reflection;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ServantLeader.Domain.CheckIns;
@@ -17,14 +15,21 @@ internal sealed record Bucket(int Key, DayRange Days)
     public const int SecondHalf = -3;
 }
 
-/// <summary>One figure's value and how many distinct people it was computed from (HR sees it only from 3 on).</summary>
-public readonly record struct Cell(double? Value, int People);
+/// <summary>
+/// One figure's value and how many distinct people it was computed from (HR sees it only from 3 on). A count keeps its
+/// total in <see cref="Numerator"/>; a share or a mean keeps both of its terms, so whole weeks can be added up
+/// (<see cref="WholeWeeks"/>).
+/// </summary>
+public readonly record struct Cell(double? Value, int People, double Numerator = 0, double Denominator = 0);
 
 /// <summary>
 /// What the figures are grouped by: always the whole period; its weeks when a trend is wanted; its two halves for the
 /// pulse trend. Weeks are computed from each row's local day by arithmetic, so a statement reads its rows once.
 /// </summary>
-internal sealed record Slices(DayRange Whole, bool Weekly, bool Halves)
+/// With <paramref name="WeekRule"/> (HR), the whole-period slice of a figure that cannot be added up week by week
+/// (percentiles, coverage) reads only the weeks in which that figure rests on at least 3 people; the weekly
+/// percentiles themselves are computed only when a trend shows them (<paramref name="WeeklyPercentiles"/>).
+internal sealed record Slices(DayRange Whole, bool Weekly, bool Halves, bool WeekRule = false, bool WeeklyPercentiles = true)
 {
     public DateOnly WeekOrigin => DashboardPeriod.WeekStart(Whole.From);
 
@@ -60,20 +65,29 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
         {
             foreach (var (measure, cell) in cells)
             {
-                Set(team, bucket, measure, cell.Value, cell.People);
+                Set(team, bucket, measure, cell);
             }
         }
         return this;
     }
 
-    private void Set(int team, int bucket, Measure measure, double? value, long people)
+    private void Set(int team, int bucket, Measure measure, double? value, long people, double numerator = 0, double denominator = 0) =>
+        Set(team, bucket, measure, new Cell(value, (int)people, numerator, denominator));
+
+    private void Set(int team, int bucket, Measure measure, Cell cell)
     {
         if (!_cells.TryGetValue((team, bucket), out var cells))
         {
             _cells[(team, bucket)] = cells = [];
         }
-        cells[measure] = new Cell(value, (int)people);
+        cells[measure] = cell;
     }
+
+    private void SetRatio(int team, int bucket, Measure measure, long numerator, long denominator, long people) =>
+        Set(team, bucket, measure, Ratio(numerator, denominator), people, numerator, denominator);
+
+    private void SetCount(int team, int bucket, Measure measure, double count, long people) =>
+        Set(team, bucket, measure, count, people, count);
 
     private static double? Ratio(long numerator, long denominator) => denominator == 0 ? null : (double)numerator / denominator;
 
@@ -98,30 +112,33 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
         foreach (var row in await sql.ReadAsync<RequestRow>(db, ct))
         {
             people[(row.TeamId, row.Bucket)] = row;
-            Set(row.TeamId, row.Bucket, Measure.RequestsReceived, row.Received, row.Requesters);
-            Set(row.TeamId, row.Bucket, Measure.ResolutionRate, Ratio(row.Resolved, row.Received), row.Requesters);
-            Set(row.TeamId, row.Bucket, Measure.DeclinedShare, Ratio(row.Declined, row.Received), row.Requesters);
-            Set(row.TeamId, row.Bucket, Measure.SatisfactionMean, row.Rated == 0 ? null : (double)row.RatingSum / row.Rated, row.Raters);
-            Set(row.TeamId, row.Bucket, Measure.SatisfiedShare, Ratio(row.RatedHigh, row.Rated), row.Raters);
+            SetCount(row.TeamId, row.Bucket, Measure.RequestsReceived, row.Received, row.Requesters);
+            SetRatio(row.TeamId, row.Bucket, Measure.ResolutionRate, row.Resolved, row.Received, row.Requesters);
+            SetRatio(row.TeamId, row.Bucket, Measure.DeclinedShare, row.Declined, row.Received, row.Requesters);
+            SetRatio(row.TeamId, row.Bucket, Measure.SatisfactionMean, row.RatingSum, row.Rated, row.Raters);
+            SetRatio(row.TeamId, row.Bucket, Measure.SatisfiedShare, row.RatedHigh, row.Rated, row.Raters);
+            // Who is behind each duration, even in a slice whose percentiles are not computed (HR's rule needs it).
+            Set(row.TeamId, row.Bucket, Measure.AcknowledgeMedianHours, null, row.AcknowledgedPeople);
+            Set(row.TeamId, row.Bucket, Measure.AcknowledgeP90Hours, null, row.AcknowledgedPeople);
+            Set(row.TeamId, row.Bucket, Measure.ResolveMedianHours, null, row.ResolvedPeople);
+            Set(row.TeamId, row.Bucket, Measure.ResolveP90Hours, null, row.ResolvedPeople);
         }
 
         // Durations: one ranked list per kind, team and slice; each percentile is read off at its rank.
         sql = new SqlText();
         source = Source(sql, "ServiceRequests", $"""a."CreatedAt" >= {sql.Parameter(t0)} AND a."CreatedAt" < {sql.Parameter(t1)}""");
         var groups = InstantGroups(sql, slices, "\"c\"");
-        var ranked = string.Join("\n  UNION ALL\n", groups.SelectMany(g => new[]
+        var ranked = slices.WeekRule ? WeekRuleRanked(sql, groups[1], slices.WeeklyPercentiles) : "\"G\" AS (" + string.Join("\n  UNION ALL\n", groups.SelectMany(g => new[]
         {
             $"""SELECT 0 AS "k", "TeamId", {g} AS "b", "v0" AS "v" FROM "V" WHERE "v0" IS NOT NULL""",
             $"""SELECT 1 AS "k", "TeamId", {g} AS "b", "v1" AS "v" FROM "V" WHERE "v1" IS NOT NULL""",
-        }));
+        })) + ")";
         sql.Append($"""
             WITH "V" AS (
-              SELECT a."TeamId" AS "TeamId", a."CreatedAt" AS "c", a."AcknowledgedAt" - a."CreatedAt" AS "v0",
+              SELECT a."TeamId" AS "TeamId", a."CreatedAt" AS "c", a."RequesterId" AS "p", a."AcknowledgedAt" - a."CreatedAt" AS "v0",
                 CASE WHEN a."Status" = 'Resolved' THEN a."ResolvedAt" - a."CreatedAt" END AS "v1"
               {source}
-            ), "G" AS (
-              {ranked}
-            ), "R" AS (
+            ), {ranked}, "R" AS (
               SELECT "k", "TeamId", "b", "v",
                 ROW_NUMBER() OVER (PARTITION BY "k", "TeamId", "b" ORDER BY "v") - 1 AS "i",
                 COUNT(*) OVER (PARTITION BY "k", "TeamId", "b") AS "n"
@@ -147,6 +164,23 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
         }
     }
 
+    /// <summary>
+    /// The durations by week, and for the whole period only those of the weeks in which at least 3 people's requests
+    /// have such a duration: a percentile cannot be added up from weekly percentiles, so the rule filters its values.
+    /// </summary>
+    private static string WeekRuleRanked(SqlText sql, string week, bool weekly) => $"""
+        "X" AS MATERIALIZED (
+          SELECT 0 AS "k", "TeamId", {week} AS "w", "p", "v0" AS "v" FROM "V" WHERE "v0" IS NOT NULL
+          UNION ALL
+          SELECT 1 AS "k", "TeamId", {week} AS "w", "p", "v1" AS "v" FROM "V" WHERE "v1" IS NOT NULL
+        ), "Q" AS (
+          SELECT "k", "TeamId", "w" FROM "X" GROUP BY "k", "TeamId", "w" HAVING COUNT(DISTINCT "p") >= {sql.Parameter(DashboardService.MinGroupSize)}
+        ), "G" AS (
+          {(weekly ? "SELECT \"k\", \"TeamId\", \"w\" AS \"b\", \"v\" FROM \"X\" UNION ALL" : "")}
+          SELECT x."k", x."TeamId", {Bucket.Whole} AS "b", x."v" FROM "X" x JOIN "Q" q ON q."k" = x."k" AND q."TeamId" = x."TeamId" AND q."w" = x."w"
+        )
+        """;
+
     public async Task SupportAsync(Slices slices, CancellationToken ct)
     {
         var sql = new SqlText();
@@ -157,9 +191,9 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
             """));
         foreach (var row in await sql.ReadAsync<SupportRow>(db, ct))
         {
-            Set(row.TeamId, row.Bucket, Measure.SupportEntries, row.Entries, row.People);
-            Set(row.TeamId, row.Bucket, Measure.SupportHours, row.Minutes / 60.0, row.People);
-            Set(row.TeamId, row.Bucket, Measure.ProactiveShare, Ratio(row.Proactive, row.Entries), row.People);
+            SetCount(row.TeamId, row.Bucket, Measure.SupportEntries, row.Entries, row.People);
+            SetCount(row.TeamId, row.Bucket, Measure.SupportHours, row.Minutes / 60.0, row.People);
+            SetRatio(row.TeamId, row.Bucket, Measure.ProactiveShare, row.Proactive, row.Entries, row.People);
         }
 
         sql = new SqlText();
@@ -179,25 +213,103 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
         sql.Append(""" GROUP BY m."TeamId", b."b" """);
         foreach (var row in await sql.ReadAsync<CoverageRow>(db, ct))
         {
-            Set(row.TeamId, row.Bucket, Measure.Coverage, Ratio(row.Served, row.Members), row.Members);
+            SetRatio(row.TeamId, row.Bucket, Measure.Coverage, row.Served, row.Members, row.Members);
+        }
+        if (slices.WeekRule)
+        {
+            await CoverageFromWholeWeeksAsync(slices, ct);
         }
     }
 
-    public async Task<IReadOnlyList<CategorySupport>> CategoriesAsync(DayRange days, CancellationToken ct)
+    /// <summary>
+    /// HR's coverage counts the members served in the weeks with at least 3 members. A team's member count only grows
+    /// week by week (members who joined by the week's end, active now), so those weeks run from the first such week
+    /// to the end: only a team that grew past 2 members during the period needs counting again from that week.
+    /// </summary>
+    private async Task CoverageFromWholeWeeksAsync(Slices slices, CancellationToken ct)
+    {
+        var weeks = slices.Whole.Weeks();
+        var recount = new List<(int Team, DateOnly From)>();
+        foreach (var team in _cells.Keys.Where(k => k.Bucket == Bucket.Whole).Select(k => k.Team).ToList())
+        {
+            var members = weeks.Select((_, i) => For(team, i).TryGetValue(Measure.Coverage, out var c) ? c.People : 0).ToList();
+            var first = members.FindIndex(n => n >= DashboardService.MinGroupSize);
+            if (first > 0 && members.Take(first).Any(n => n > 0))
+            {
+                recount.Add((team, weeks[first].From));
+            }
+        }
+        if (recount.Count == 0)
+        {
+            return;
+        }
+        var sql = new SqlText();
+        var (_, t1) = slices.Whole.Instants(zone);
+        sql.Append("""WITH "T"("TeamId", "d0") AS (VALUES """);
+        for (var i = 0; i < recount.Count; i++)
+        {
+            sql.Append($"{(i == 0 ? "(" : ", (")}{sql.Parameter(recount[i].Team)}, {sql.Parameter(recount[i].From)})");
+        }
+        sql.Append($"""
+            )
+            SELECT m."TeamId" AS "TeamId", {Bucket.Whole} AS "Bucket", COUNT(*) AS "Members",
+              SUM(CASE WHEN EXISTS (
+                SELECT 1 FROM "SupportEntries" s
+                WHERE s."MemberId" = m."PersonId" AND s."TeamId" = m."TeamId" AND s."Date" >= t."d0" AND s."Date" <= {sql.Parameter(slices.Whole.To)}
+              ) THEN 1 ELSE 0 END) AS "Served"
+            FROM "Memberships" m
+            JOIN "People" p ON p."Id" = m."PersonId"
+            JOIN "T" t ON t."TeamId" = m."TeamId"
+            WHERE m."Role" = 'Member' AND p."IsActive" AND m."Since" < {sql.Parameter(t1)}
+            GROUP BY m."TeamId"
+            """);
+        foreach (var row in await sql.ReadAsync<CoverageRow>(db, ct))
+        {
+            SetRatio(row.TeamId, row.Bucket, Measure.Coverage, row.Served, row.Members, row.Members);
+        }
+    }
+
+    /// <summary>
+    /// Support per kind over the days. With <paramref name="weekRule"/> (HR; the days are whole weeks) a kind adds up
+    /// only its weeks with at least 3 members supported, and is withheld when it has none.
+    /// </summary>
+    public async Task<IReadOnlyList<CategorySupport>> CategoriesAsync(DayRange days, CancellationToken ct, bool weekRule = false)
     {
         var sql = new SqlText();
-        sql.Append($"""
-            SELECT s."Category" AS "Category", COUNT(*) AS "Entries", SUM(s."Minutes") AS "Minutes", COUNT(DISTINCT s."MemberId") AS "People"
+        var range = $"""
             FROM "SupportEntries" s
             WHERE s."Date" >= {sql.Parameter(days.From)} AND s."Date" <= {sql.Parameter(days.To)}
-            """);
-        sql.TeamFilter("s", teamId, and: true);
-        sql.Append(""" GROUP BY s."Category" """);
+            """;
+        if (weekRule)
+        {
+            var min = sql.Parameter(DashboardService.MinGroupSize);
+            sql.Append($"""
+                SELECT "Category", SUM(CASE WHEN "People" >= {min} THEN "Entries" ELSE 0 END) AS "Entries",
+                  SUM(CASE WHEN "People" >= {min} THEN "Minutes" ELSE 0 END) AS "Minutes", MAX("People") AS "People",
+                  SUM(CASE WHEN "People" >= {min} THEN 1 ELSE 0 END) AS "ShownWeeks"
+                FROM (
+                  SELECT s."Category" AS "Category", {DayDifference(sql, "s.\"Date\"", days.From)} / 7 AS "w", COUNT(*) AS "Entries",
+                    SUM(s."Minutes") AS "Minutes", COUNT(DISTINCT s."MemberId") AS "People"
+                  {range}
+                """);
+            sql.TeamFilter("s", teamId, and: true);
+            sql.Append(""" GROUP BY s."Category", "w") x GROUP BY "Category" """);
+        }
+        else
+        {
+            sql.Append($"""
+                SELECT s."Category" AS "Category", COUNT(*) AS "Entries", SUM(s."Minutes") AS "Minutes", COUNT(DISTINCT s."MemberId") AS "People"
+                {range}
+                """);
+            sql.TeamFilter("s", teamId, and: true);
+            sql.Append(""" GROUP BY s."Category" """);
+        }
         var rows = await sql.ReadAsync<CategoryRow>(db, ct);
         return rows
             .Select(r => (Ok: Enum.TryParse<Support.SupportCategory>(r.Category, out var c), Category: c, Row: r))
             .Where(r => r.Ok)
-            .Select(r => new CategorySupport(r.Category, (int)r.Row.Entries, r.Row.Minutes / 60.0, (int)r.Row.People))
+            .Select(r => new CategorySupport(r.Category, (int)r.Row.Entries, r.Row.Minutes / 60.0, (int)r.Row.People,
+                Withheld: weekRule && r.Row.ShownWeeks == 0))
             .OrderByDescending(c => c.Hours).ThenBy(c => c.Category)
             .ToList();
     }
@@ -229,7 +341,7 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
             """));
         foreach (var row in await pulse.ReadAsync<PulseRow>(db, ct))
         {
-            Set(row.TeamId, row.Bucket, Measure.PulseMean, (double)row.PulseSum / row.Pulses, row.People);
+            SetRatio(row.TeamId, row.Bucket, Measure.PulseMean, row.PulseSum, row.Pulses, row.People);
         }
 
         var review = new SqlText();
@@ -243,7 +355,7 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
             """));
         foreach (var row in await review.ReadAsync<ReviewRow>(db, ct))
         {
-            Set(row.TeamId, row.Bucket, Measure.ReviewRate, Ratio(row.OnTime, row.Due), row.People);
+            SetRatio(row.TeamId, row.Bucket, Measure.ReviewRate, row.OnTime, row.Due, row.People);
         }
     }
 
@@ -302,7 +414,7 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
                 """);
             foreach (var row in await sql.ReadAsync<ParticipationRow>(db, ct))
             {
-                Set(row.TeamId, row.Bucket, Measure.Participation, Ratio(row.Submitted, row.Expected), row.People);
+                SetRatio(row.TeamId, row.Bucket, Measure.Participation, row.Submitted, row.Expected, row.People);
             }
         }
     }
@@ -365,7 +477,7 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
         {
             if (row.People > 0)
             {
-                Set(row.TeamId, row.Bucket, Measure.Participation, Ratio(row.Submitted, row.Expected), row.People);
+                SetRatio(row.TeamId, row.Bucket, Measure.Participation, row.Submitted, row.Expected, row.People);
             }
         }
     }
@@ -424,8 +536,8 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
             """);
         foreach (var row in await sql.ReadAsync<CreditRow>(db, ct))
         {
-            Set(row.TeamId, row.Bucket, Measure.CreditGiven, row.Given, row.GivenPeople);
-            Set(row.TeamId, row.Bucket, Measure.CreditReceived, row.Received, row.ReceivedPeople);
+            SetCount(row.TeamId, row.Bucket, Measure.CreditGiven, row.Given, row.GivenPeople);
+            SetCount(row.TeamId, row.Bucket, Measure.CreditReceived, row.Received, row.ReceivedPeople);
         }
     }
 
@@ -607,133 +719,3 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
         }
     }
 }
-
-/// <summary>Column-to-property setters for a row type, by name, built once per type.</summary>
-internal static class RowMap<T>
-{
-    private static readonly Dictionary<string, PropertyInfo> Properties =
-        typeof(T).GetProperties().ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
-
-    public static List<Action<DbDataReader, T>> For(DbDataReader reader)
-    {
-        var setters = new List<Action<DbDataReader, T>>();
-        for (var i = 0; i < reader.FieldCount; i++)
-        {
-            if (!Properties.TryGetValue(reader.GetName(i), out var property))
-            {
-                continue;
-            }
-            var ordinal = i;
-            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            setters.Add((r, row) =>
-            {
-                if (!r.IsDBNull(ordinal))
-                {
-                    property.SetValue(row, Convert.ChangeType(r.GetValue(ordinal), type, CultureInfo.InvariantCulture));
-                }
-            });
-        }
-        return setters;
-    }
-}
-
-#pragma warning disable CA1812 // materialised from SQL by RowMap
-internal sealed class RequestRow
-{
-    public int TeamId { get; set; }
-    public int Bucket { get; set; }
-    public long Received { get; set; }
-    public long Requesters { get; set; }
-    public long AcknowledgedPeople { get; set; }
-    public long Resolved { get; set; }
-    public long ResolvedPeople { get; set; }
-    public long Declined { get; set; }
-    public long Rated { get; set; }
-    public long Raters { get; set; }
-    public long RatingSum { get; set; }
-    public long RatedHigh { get; set; }
-}
-
-internal sealed class PercentileRow
-{
-    public int Kind { get; set; }
-    public int TeamId { get; set; }
-    public int Bucket { get; set; }
-    public long N { get; set; }
-    public long? P50Low { get; set; }
-    public long? P50High { get; set; }
-    public long? P90Low { get; set; }
-    public long? P90High { get; set; }
-}
-
-internal sealed class SupportRow
-{
-    public int TeamId { get; set; }
-    public int Bucket { get; set; }
-    public long Entries { get; set; }
-    public long People { get; set; }
-    public long Minutes { get; set; }
-    public long Proactive { get; set; }
-}
-
-internal sealed class CoverageRow
-{
-    public int TeamId { get; set; }
-    public int Bucket { get; set; }
-    public long Members { get; set; }
-    public long Served { get; set; }
-}
-
-internal sealed class CategoryRow
-{
-    public string Category { get; set; } = "";
-    public long Entries { get; set; }
-    public long Minutes { get; set; }
-    public long People { get; set; }
-}
-
-internal sealed class ParticipationRow
-{
-    public int TeamId { get; set; }
-    public int Bucket { get; set; }
-    public long Expected { get; set; }
-    public long Submitted { get; set; }
-    public long People { get; set; }
-}
-
-internal sealed class PulseRow
-{
-    public int TeamId { get; set; }
-    public int Bucket { get; set; }
-    public long Pulses { get; set; }
-    public long PulseSum { get; set; }
-    public long People { get; set; }
-}
-
-internal sealed class ReviewRow
-{
-    public int TeamId { get; set; }
-    public int Bucket { get; set; }
-    public long Due { get; set; }
-    public long OnTime { get; set; }
-    public long People { get; set; }
-}
-
-internal sealed class BlockerRow
-{
-    public int TeamId { get; set; }
-    public long Open { get; set; }
-    public long People { get; set; }
-    public long? Oldest { get; set; }
-}
-
-internal sealed class CreditRow
-{
-    public int TeamId { get; set; }
-    public int Bucket { get; set; }
-    public long Given { get; set; }
-    public long Received { get; set; }
-    public long GivenPeople { get; set; }
-    public long ReceivedPeople { get; set; }
-}
-#pragma warning restore CA1812

@@ -87,7 +87,8 @@ internal static class ApiEndpoints
         dashboards.MapGet("", (ClaimsPrincipal user, DashboardService service, CancellationToken ct) =>
             service.TeamsAsync(Actor(user), ct)).WithSummary("The teams whose dashboard you may read.");
         dashboards.MapGet("/{teamId:int}", DashboardAsync)
-            .WithSummary("A team's figures for the last 4, 12, 26 or 52 weeks (?weeks=) or a custom range (?from=&to=, yyyy-MM-dd).");
+            .WithSummary("A team's figures for the last 4, 12, 26 or 52 weeks (?weeks=) or a custom range (?from=&to=, yyyy-MM-dd). "
+                + "HR (not leading the team) gets whole weeks that are over: the last N whole weeks, or a custom range from a Monday to a Sunday (400 otherwise).");
 
         api.MapGet("/notifications", (ClaimsPrincipal user, NotificationFeed feed, CancellationToken ct, bool unread = false) =>
             feed.ListAsync(Actor(user), unread, ct)).WithTags("Notifications").WithSummary("Your newest notifications and the unread count.");
@@ -138,7 +139,7 @@ internal static class ApiEndpoints
         var d = await service.TeamAsync(Actor(user), teamId, query.Period, QuietWeeks, ct);
         return TypedResults.Ok(new ApiDashboard(d.TeamId, d.TeamName, d.Members, d.Period.From, d.Period.To,
             d.Figures.Select(f => new ApiFigure(f.Measure, f.Definition.Name, f.Definition.Unit, f.Withheld ? null : f.Value, f.Withheld,
-                f.OrganisationMedian)).ToList(),
+                f.OrganisationMedian, f.WithheldWeeks)).ToList(),
             d.Trends.ToDictionary(t => t.Key, t => (IReadOnlyList<ApiWeek>)t.Value
                 .Select(p => new ApiWeek(p.WeekStart, p.Withheld ? null : p.Value, p.Withheld)).ToList()),
             d.Categories.Select(c => new ApiSupportKind(c.Category, c.Entries, c.Hours, c.Withheld)).ToList(),

@@ -13,7 +13,8 @@ public sealed record RequestResponse(int ExpectedVersion, string? Note);
 
 public sealed record RequestConfirmation(int ExpectedVersion, int Rating, string? Comment);
 
-public sealed record ApiFigure(Measure Measure, string Name, MeasureUnit Unit, double? Value, bool Withheld, double? OrganisationMedian);
+/// <param name="WithheldWeeks">HR only: the weeks left out of this figure because fewer than 3 people were behind it that week.</param>
+public sealed record ApiFigure(Measure Measure, string Name, MeasureUnit Unit, double? Value, bool Withheld, double? OrganisationMedian, int WithheldWeeks = 0);
 
 public sealed record ApiWeek(DateOnly WeekStart, double? Value, bool Withheld);
 

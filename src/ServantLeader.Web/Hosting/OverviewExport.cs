@@ -24,7 +24,15 @@ internal static class OverviewExport
                 {
                     return Results.ValidationProblem(query.Errors);
                 }
-                var overview = await dashboards.OverviewAsync(actor, query.Period, ct);
+                Overview overview;
+                try
+                {
+                    overview = await dashboards.OverviewAsync(actor, query.Period, ct);
+                }
+                catch (ServantLeader.Domain.Common.RuleViolationException e)
+                {
+                    return Results.ValidationProblem(e.Errors);
+                }
                 var rows = OverviewColumns.Sort(overview.Rows, sort, desc ?? false);
                 await using var text = new StringWriter(CultureInfo.InvariantCulture);
                 await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
@@ -60,7 +68,7 @@ internal static class OverviewExport
                     csv.WriteField("");
                     await csv.NextRecordAsync();
                 }
-                var name = $"service-overview-{query.Period.From:yyyy-MM-dd}-to-{query.Period.To:yyyy-MM-dd}.csv";
+                var name = $"service-overview-{overview.Period.From:yyyy-MM-dd}-to-{overview.Period.To:yyyy-MM-dd}.csv";
                 return Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text.ToString())).ToArray(),
                     "text/csv; charset=utf-8", name);
             })

@@ -101,6 +101,8 @@ public sealed class DashboardRulesTests : OrganisationTests
             TeamId = Org.Product, MemberId = Org.Mia.PersonId, Minutes = 30, Date = Db.Clock.Today, Note = "Private coaching note",
         }, default);
         var period = Dashboards.LastWeeks(4);
+        // HR sees whole weeks that are over: two weeks on, the entry's week is one of them.
+        Db.Clock.Advance(TimeSpan.FromDays(14));
 
         await Assert.ThrowsAsync<NotFoundException>(() => Dashboards.TeamAsync(Org.Mia, Org.Product, period, 4, default));
         await Assert.ThrowsAsync<NotFoundException>(() => Dashboards.TeamAsync(Org.Otto, Org.Product, period, 4, default));

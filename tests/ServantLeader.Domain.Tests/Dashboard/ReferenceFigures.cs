@@ -53,11 +53,73 @@ internal sealed class ReferenceFigures
     /// <summary>Each figure's value and the number of distinct people it comes from, for one team and some days.</summary>
     public Dictionary<Measure, (double? Value, int People)> Compute(int team, DateOnly from, DateOnly to, bool withHalves = false)
     {
-        var t0 = Midnight(from);
-        var t1 = Midnight(to.AddDays(1));
+        var result = Compute(team, [(from, to)]);
+        if (withHalves)
+        {
+            var days = to.DayNumber - from.DayNumber + 1;
+            var firstEnd = from.AddDays(days / 2 - 1);
+            var before = Pulse(team, [(from, firstEnd)]);
+            var after = Pulse(team, [(firstEnd.AddDays(1), to)]);
+            result[Measure.PulseChange] = (before.Value is null || after.Value is null ? null : after.Value - before.Value, Math.Min(before.People, after.People));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// HR's figures over whole weeks, written out from docs/metrics.md: for each figure, the weeks in which it comes
+    /// from at least 3 people; the figure over those weeks' days only; withheld when it has data but no such week.
+    /// </summary>
+    public Dictionary<Measure, (double? Value, bool Withheld)> ComputeForHr(int team, DateOnly from, DateOnly to)
+    {
+        var weeks = Enumerable.Range(0, (to.DayNumber - from.DayNumber + 1) / 7).Select(i => (From: from.AddDays(7 * i), To: from.AddDays(7 * i + 6))).ToList();
+        var weekly = weeks.Select(w => Compute(team, w.From, w.To)).ToList();
+        var now = Compute(team, from, to);
+        var result = new Dictionary<Measure, (double?, bool)>();
+        foreach (var measure in Enum.GetValues<Measure>())
+        {
+            if (measure is Measure.OpenBlockers or Measure.OldestBlockerDays)
+            {
+                var (value, people) = now[measure];
+                result[measure] = people is 1 or 2 ? (null, true) : (value, false);
+                continue;
+            }
+            var source = measure == Measure.PulseChange ? Measure.PulseMean : measure;
+            var kept = weeks.Where((_, i) => weekly[i][source].People >= 3).ToList();
+            // A request figure from nobody in a week when one or two people asked is withheld too (docs/metrics.md).
+            var requestFigure = measure is not Measure.RequestsReceived && measure.ToString() is var name
+                && (name.StartsWith("Acknowledge", StringComparison.Ordinal) || name.StartsWith("Resolve", StringComparison.Ordinal)
+                    || name.StartsWith("Satisf", StringComparison.Ordinal) || measure is Measure.ResolutionRate or Measure.DeclinedShare);
+            var left = weekly.Count(w => w[source].People is 1 or 2
+                || (requestFigure && w[source].People == 0 && w[Measure.RequestsReceived].People is 1 or 2));
+            if (measure == Measure.PulseChange)
+            {
+                var half = weeks.Count / 2;
+                var first = kept.Where(w => weeks.IndexOf(w) < half).ToList();
+                var second = kept.Where(w => weeks.IndexOf(w) >= half).ToList();
+                var (before, after) = (Pulse(team, first).Value, Pulse(team, second).Value);
+                var withheldHalf = (first.Count == 0 && weekly.Take(half).Any(w => w[source].People is 1 or 2))
+                    || (second.Count == 0 && weekly.Skip(half).Any(w => w[source].People is 1 or 2));
+                result[measure] = before is null || after is null ? (null, withheldHalf) : (after - before, false);
+                continue;
+            }
+            var isCount = measure is Measure.RequestsReceived or Measure.SupportEntries or Measure.SupportHours or Measure.CreditGiven or Measure.CreditReceived;
+            result[measure] = kept.Count > 0 ? (Compute(team, kept, to)[measure].Value, false)
+                : left > 0 ? (null, true)
+                : (isCount ? 0 : null, false);
+        }
+        return result;
+    }
+
+    /// <summary>The figures over some disjoint ranges of days; coverage counts the members who had joined by <paramref name="end"/>.</summary>
+    private Dictionary<Measure, (double? Value, int People)> Compute(int team, IReadOnlyList<(DateOnly From, DateOnly To)> ranges, DateOnly? end = null)
+    {
+        var spans = ranges.Select(r => (T0: Midnight(r.From), T1: Midnight(r.To.AddDays(1)))).ToList();
+        bool At(long instant) => spans.Any(s => instant >= s.T0 && instant < s.T1);
+        bool On(DateOnly day) => ranges.Any(r => day >= r.From && day <= r.To);
+        var t1 = Midnight((end ?? ranges.Max(r => r.To)).AddDays(1));
         var result = new Dictionary<Measure, (double?, int)>();
 
-        var requests = _requests.Where(r => r.Team == team && r.Created >= t0 && r.Created < t1).ToList();
+        var requests = _requests.Where(r => r.Team == team && At(r.Created)).ToList();
         var requesters = requests.Select(r => r.Requester).Distinct().Count();
         result[Measure.RequestsReceived] = (requests.Count, requesters);
         var acknowledged = requests.Where(r => r.Acknowledged is not null).ToList();
@@ -72,7 +134,7 @@ internal sealed class ReferenceFigures
         result[Measure.SatisfactionMean] = (rated.Count == 0 ? null : rated.Average(r => r.Rating!.Value), People(rated));
         result[Measure.SatisfiedShare] = (Share(rated.Count(r => r.Rating >= 4), rated.Count), People(rated));
 
-        var support = _support.Where(s => s.Team == team && s.Date >= from && s.Date <= to).ToList();
+        var support = _support.Where(s => s.Team == team && On(s.Date)).ToList();
         var supported = support.Select(s => s.Member).Distinct().Count();
         result[Measure.SupportEntries] = (support.Count, supported);
         result[Measure.SupportHours] = (support.Sum(s => s.Minutes) / 60.0, supported);
@@ -80,18 +142,10 @@ internal sealed class ReferenceFigures
         var eligible = _members.Where(m => m.Team == team && m.Role == nameof(TeamRole.Member) && m.Active && m.Since < t1).ToList();
         result[Measure.Coverage] = (Share(eligible.Count(m => support.Any(s => s.Member == m.Person)), eligible.Count), eligible.Count);
 
-        result[Measure.Participation] = Participation(team, from, to);
-        result[Measure.PulseMean] = Pulse(team, from, to);
-        if (withHalves)
-        {
-            var days = to.DayNumber - from.DayNumber + 1;
-            var firstEnd = from.AddDays(days / 2 - 1);
-            var before = Pulse(team, from, firstEnd);
-            var after = Pulse(team, firstEnd.AddDays(1), to);
-            result[Measure.PulseChange] = (before.Value is null || after.Value is null ? null : after.Value - before.Value, Math.Min(before.People, after.People));
-        }
+        result[Measure.Participation] = Participation(team, ranges);
+        result[Measure.PulseMean] = Pulse(team, ranges);
 
-        var submitted = _checkIns.Where(c => c.Team == team && c.Submitted >= t0 && c.Submitted < t1).ToList();
+        var submitted = _checkIns.Where(c => c.Team == team && c.Submitted is { } at && At(at)).ToList();
         var due = submitted.Where(c => c.Reviewed is not null || c.Submitted + 3 * 86_400_000L <= Now.ToUnixTimeMilliseconds()).ToList();
         result[Measure.ReviewRate] = (Share(due.Count(c => c.Reviewed is not null && c.Reviewed - c.Submitted <= 3 * 86_400_000L), due.Count),
             submitted.Select(c => c.Member).Distinct().Count());
@@ -102,7 +156,7 @@ internal sealed class ReferenceFigures
         result[Measure.OldestBlockerDays] = (open.Count == 0 ? null : (Now.ToUnixTimeMilliseconds() - open.Min(c => c.Submitted!.Value)) / 86_400_000.0,
             open.Select(c => c.Member).Distinct().Count());
 
-        var credits = _credits.Where(k => k.Team == team && k.Created >= t0 && k.Created < t1).ToList();
+        var credits = _credits.Where(k => k.Team == team && At(k.Created)).ToList();
         var byLeaders = credits.Where(k => _members.Any(m => m.Team == team && m.Person == k.Giver && m.Role == nameof(TeamRole.Leader))).ToList();
         var toMembers = credits.Where(k => _members.Any(m => m.Team == team && m.Person == k.Receiver && m.Role == nameof(TeamRole.Member))).ToList();
         result[Measure.CreditGiven] = (byLeaders.Count, byLeaders.Select(k => k.Receiver).Distinct().Count());
@@ -131,35 +185,38 @@ internal sealed class ReferenceFigures
         _active[-1] = false;
     }
 
-    private (double?, int) Participation(int team, DateOnly from, DateOnly to)
+    private (double?, int) Participation(int team, IReadOnlyList<(DateOnly From, DateOnly To)> ranges)
     {
         var rhythm = _teams.Single(t => t.Id == team);
-        var last = to < Today ? to : Today.AddDays(-1);
         var expected = 0;
         var done = 0;
         var people = new HashSet<int>();
-        for (var p = CheckInPeriod.Containing(from, rhythm.Cadence, rhythm.DueDay); p.Due <= last; p = p.Next())
+        foreach (var (from, to) in ranges)
         {
-            if (p.Due < from)
+            var last = to < Today ? to : Today.AddDays(-1);
+            for (var p = CheckInPeriod.Containing(from, rhythm.Cadence, rhythm.DueDay); p.Due <= last; p = p.Next())
             {
-                continue;
-            }
-            foreach (var m in _members.Where(m => m.Team == team && m.Role == nameof(TeamRole.Member) && m.Active && m.Since < Midnight(p.Due.AddDays(1))))
-            {
-                expected++;
-                people.Add(m.Person);
-                if (_checkIns.Any(c => c.Team == team && c.Member == m.Person && c.Due == p.Due && c.Status != "Draft"))
+                if (p.Due < from)
                 {
-                    done++;
+                    continue;
+                }
+                foreach (var m in _members.Where(m => m.Team == team && m.Role == nameof(TeamRole.Member) && m.Active && m.Since < Midnight(p.Due.AddDays(1))))
+                {
+                    expected++;
+                    people.Add(m.Person);
+                    if (_checkIns.Any(c => c.Team == team && c.Member == m.Person && c.Due == p.Due && c.Status != "Draft"))
+                    {
+                        done++;
+                    }
                 }
             }
         }
         return (Share(done, expected), people.Count);
     }
 
-    private (double? Value, int People) Pulse(int team, DateOnly from, DateOnly to)
+    private (double? Value, int People) Pulse(int team, IReadOnlyList<(DateOnly From, DateOnly To)> ranges)
     {
-        var pulses = _checkIns.Where(c => c.Team == team && c.Status != "Draft" && c.Pulse is not null && c.Due >= from && c.Due <= to).ToList();
+        var pulses = _checkIns.Where(c => c.Team == team && c.Status != "Draft" && c.Pulse is not null && ranges.Any(r => c.Due >= r.From && c.Due <= r.To)).ToList();
         return (pulses.Count == 0 ? null : pulses.Average(c => c.Pulse!.Value), pulses.Select(c => c.Member).Distinct().Count());
     }
 

@@ -33,6 +33,13 @@ internal sealed record PeriodQuery(DashboardPeriod Period, IReadOnlyDictionary<s
         return new PeriodQuery(fallback, errors, start, end);
     }
 
+    /// <summary>
+    /// The viewer may not see this period (HR sees whole weeks only): the default preset instead, with the messages
+    /// next to the fields and what was typed kept.
+    /// </summary>
+    public PeriodQuery Refused(DashboardService dashboards, IReadOnlyDictionary<string, string[]> errors) =>
+        this with { Period = dashboards.LastWeeks(DefaultWeeks), Errors = errors, TypedFrom = TypedFrom ?? Period.From, TypedTo = TypedTo ?? Period.To };
+
     private static DateOnly? Parse(string? text, string field, string missing, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -1,0 +1,117 @@
+namespace ServantLeader.Domain.Dashboard;
+
+/// <summary>
+/// HR's figures, built from whole weeks: each figure only from the weeks in which that figure rests on at least
+/// <see cref="DashboardService.MinGroupSize"/> people; the other weeks are left out and counted. Two periods HR can
+/// ask for differ by whole weeks, so the difference of two of HR's figures is a function of weeks that each rest on at
+/// least 3 people, never of one person's day (docs/metrics.md, "What HR sees").
+/// </summary>
+internal static class WholeWeeks
+{
+    private enum Kind
+    {
+        /// <summary>A total: the weeks' totals add up.</summary>
+        Count,
+        /// <summary>A share or a mean: numerators and denominators add up.</summary>
+        Ratio,
+        /// <summary>Cannot be added up (a percentile, or distinct members served): the database applied the rule.</summary>
+        FilteredInDatabase,
+        /// <summary>A figure of now, whatever the period: no period can be compared with another.</summary>
+        Now,
+    }
+
+    private static Kind KindOf(Measure measure) => measure switch
+    {
+        Measure.RequestsReceived or Measure.SupportEntries or Measure.SupportHours or Measure.CreditGiven or Measure.CreditReceived => Kind.Count,
+        Measure.AcknowledgeMedianHours or Measure.AcknowledgeP90Hours or Measure.ResolveMedianHours or Measure.ResolveP90Hours
+            or Measure.Coverage => Kind.FilteredInDatabase,
+        Measure.OpenBlockers or Measure.OldestBlockerDays => Kind.Now,
+        _ => Kind.Ratio,
+    };
+
+    /// <summary>
+    /// One figure over <paramref name="weeks"/> whole weeks (slices 0 … weeks − 1 of <paramref name="queries"/>,
+    /// computed with <see cref="Slices.WeekRule"/>).
+    /// </summary>
+    public static Figure Figure(MeasureDefinition definition, FigureQueries queries, int team, int weeks, Func<MeasureDefinition, IReadOnlyDictionary<Measure, Cell>, Figure> shown)
+    {
+        var measure = definition.Measure;
+        var whole = queries.For(team, Bucket.Whole).TryGetValue(measure, out var w) ? w : new Cell(null, 0);
+        if (KindOf(measure) == Kind.Now)
+        {
+            return shown(definition, queries.For(team, Bucket.Whole));
+        }
+        if (measure == Measure.PulseChange)
+        {
+            return PulseChange(definition, queries, team, weeks);
+        }
+        var (kept, left) = Split(queries, team, Enumerable.Range(0, weeks), measure);
+        if (kept.Count == 0)
+        {
+            return left > 0
+                ? new Figure(definition, null, whole.People, Withheld: true, WithheldWeeks: left)
+                : new Figure(definition, IsCount(measure) ? 0 : null, 0, Withheld: false);
+        }
+        var value = KindOf(measure) switch
+        {
+            Kind.Count => kept.Sum(c => c.Numerator),
+            Kind.Ratio => Ratio(kept),
+            _ => whole.Value,
+        };
+        return new Figure(definition, value, whole.People, Withheld: false, WithheldWeeks: left);
+    }
+
+    /// <summary>
+    /// Whether a figure's week rests on one or two people. A request figure with nobody behind it (no request was
+    /// resolved, say) counts as small too when one or two people asked that week: "no data" beside "withheld" would
+    /// tell whether their requests were resolved, declined or rated.
+    /// </summary>
+    public static bool IsSmall(IReadOnlyDictionary<Measure, Cell> week, Measure measure)
+    {
+        var own = week.TryGetValue(measure, out var cell) ? cell.People : 0;
+        if (own > 0)
+        {
+            return own < DashboardService.MinGroupSize;
+        }
+        return FamilyOf(measure) is { } family && week.TryGetValue(family, out var asked)
+            && asked.People is > 0 and < DashboardService.MinGroupSize;
+    }
+
+    /// <summary>The figure whose people include everyone behind this one: the requesters, for every request figure.</summary>
+    private static Measure? FamilyOf(Measure measure) => measure switch
+    {
+        Measure.AcknowledgeMedianHours or Measure.AcknowledgeP90Hours or Measure.ResolveMedianHours or Measure.ResolveP90Hours
+            or Measure.ResolutionRate or Measure.DeclinedShare or Measure.SatisfactionMean or Measure.SatisfiedShare => Measure.RequestsReceived,
+        _ => null,
+    };
+
+    /// <summary>For HR the halves are whole weeks too: the first ⌊weeks ÷ 2⌋ weeks, and the rest.</summary>
+    private static Figure PulseChange(MeasureDefinition definition, FigureQueries queries, int team, int weeks)
+    {
+        var half = weeks / 2;
+        var (before, leftBefore) = Split(queries, team, Enumerable.Range(0, half), Measure.PulseMean);
+        var (after, leftAfter) = Split(queries, team, Enumerable.Range(half, weeks - half), Measure.PulseMean);
+        var left = leftBefore + leftAfter;
+        if (Ratio(before) is { } b && Ratio(after) is { } a)
+        {
+            return new Figure(definition, a - b, Math.Min(before.Max(c => c.People), after.Max(c => c.People)), Withheld: false, WithheldWeeks: left);
+        }
+        var withheld = (before.Count == 0 && leftBefore > 0) || (after.Count == 0 && leftAfter > 0);
+        return new Figure(definition, null, 0, withheld, WithheldWeeks: left);
+    }
+
+    private static (List<Cell> Kept, int Left) Split(FigureQueries queries, int team, IEnumerable<int> weeks, Measure measure)
+    {
+        var all = weeks.Select(i => queries.For(team, i)).ToList();
+        var cells = all.Select(week => week.TryGetValue(measure, out var c) ? c : new Cell(null, 0)).ToList();
+        return (cells.Where(c => c.People >= DashboardService.MinGroupSize).ToList(), all.Count(week => IsSmall(week, measure)));
+    }
+
+    private static double? Ratio(IReadOnlyCollection<Cell> cells)
+    {
+        var denominator = cells.Sum(c => c.Denominator);
+        return denominator == 0 ? null : cells.Sum(c => c.Numerator) / denominator;
+    }
+
+    private static bool IsCount(Measure measure) => KindOf(measure) == Kind.Count;
+}
