@@ -153,5 +153,5 @@ public static class TextRules
         return true;
     }
 
-    private static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
