@@ -67,11 +67,14 @@ public sealed class FeedbackFormTests : ComponentContext
         foreach (var statement in page.FindAll("fieldset.sl-statement").ToList().Select((_, i) => i))
         {
             page.FindAll("fieldset.sl-statement")[statement].QuerySelectorAll("input[type=radio]").ElementAt(4).Change(true);
+            // Wait for the choice to show before the next one: on PostgreSQL the page may still be rendering the last change.
+            page.WaitForAssertion(() => Assert.True(page.FindAll("fieldset.sl-statement")[statement]
+                .QuerySelectorAll("input[type=radio]").ElementAt(4).HasAttribute("checked")));
         }
 
         await page.Find("form").SubmitAsync();
 
-        Assert.EndsWith("/feedback", Get<Microsoft.AspNetCore.Components.NavigationManager>().Uri, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.EndsWith("/feedback", Get<Microsoft.AspNetCore.Components.NavigationManager>().Uri, StringComparison.Ordinal));
         // Fewer than the threshold (3) have answered about Lea: nothing is stored, and Mia's list says her answer is held.
         var list = Render<FeedbackPage>();
         list.WaitForAssertion(() => Assert.Contains("Held", list.Find("ul.sl-checklist li").TextContent, StringComparison.Ordinal));
