@@ -30,7 +30,7 @@ public sealed class AccessibilityTests(E2EApp app) : BrowserTests(app)
                 Console.WriteLine(line);
                 if (violation.Impact is "serious" or "critical")
                 {
-                    problems.Add(line + " " + string.Join(" | ", violation.Nodes.Take(3).Select(n => string.Join(",", n.Target))));
+                    problems.Add(line + " " + string.Join(" | ", violation.Nodes.Take(3).Select(n => string.Join(",", n.Target) + " " + n.Html)));
                 }
             }
         }
