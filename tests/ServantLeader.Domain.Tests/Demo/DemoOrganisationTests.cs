@@ -4,7 +4,7 @@ using ServantLeader.Domain.Demo;
 using ServantLeader.Domain.OneOnOnes;
 using ServantLeader.Domain.Requests;
 
-namespace ServantLeader.Domain.Tests.Foundation;
+namespace ServantLeader.Domain.Tests.Demo;
 
 [Trait("Area", "Foundation")]
 public sealed class DemoOrganisationTests : DatabaseTests

@@ -6,7 +6,7 @@ using ServantLeader.Domain.Requests;
 using ServantLeader.Domain.Support;
 using ServantLeader.Domain.Teams;
 
-namespace ServantLeader.Domain.Tests.Security;
+namespace ServantLeader.Domain.Tests.Audit;
 
 [Trait("Area", "Security")]
 public sealed class AuditLogTests : OrganisationTests

@@ -4,7 +4,7 @@ using ServantLeader.Domain.Credits;
 using ServantLeader.Domain.Notifications;
 using ServantLeader.Domain.Requests;
 
-namespace ServantLeader.Domain.Tests.Integrations;
+namespace ServantLeader.Domain.Tests.Notifications;
 
 [Trait("Area", "Integrations")]
 public sealed class NotificationTests : OrganisationTests

@@ -4,7 +4,7 @@ using ServantLeader.Domain.CheckIns;
 using ServantLeader.Domain.OneOnOnes;
 using ServantLeader.Domain.Support;
 
-namespace ServantLeader.Domain.Tests.Trust;
+namespace ServantLeader.Domain.Tests.Audit;
 
 /// <summary>The audit log names people and actions; never the kind of help someone got, nor anyone's words.</summary>
 [Trait("Area", "Trust")]

@@ -10,7 +10,7 @@ using ServantLeader.Domain.Support;
 using ServantLeader.Domain.Teams;
 using ServantLeader.Domain.Webhooks;
 
-namespace ServantLeader.Domain.Tests.Security;
+namespace ServantLeader.Domain.Tests.HostileInput;
 
 /// <summary>
 /// Every text field, fed what an attacker or a careless paste would: markup, SQL, 100,000 characters, NUL and other

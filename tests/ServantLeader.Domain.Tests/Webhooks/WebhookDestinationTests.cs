@@ -4,7 +4,7 @@ using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Webhooks;
 using ServantLeader.TestData;
 
-namespace ServantLeader.Domain.Tests.Trust;
+namespace ServantLeader.Domain.Tests.Webhooks;
 
 /// <summary>
 /// Webhooks reach the public internet only, unless an Admin names an internal host. Checked at registration with a

@@ -6,7 +6,7 @@ using ServantLeader.Domain.People;
 using ServantLeader.Domain.People.Import;
 using ServantLeader.Domain.Teams;
 
-namespace ServantLeader.Domain.Tests.Trust;
+namespace ServantLeader.Domain.Tests.People;
 
 /// <summary>
 /// Nobody grants themselves access to individuals' words: not through the team pages, the people pages or the import.

@@ -7,7 +7,7 @@ using ServantLeader.Domain.Credits;
 using ServantLeader.Domain.Webhooks;
 using ServantLeader.TestData;
 
-namespace ServantLeader.Domain.Tests.Integrations;
+namespace ServantLeader.Domain.Tests.Webhooks;
 
 /// <summary>
 /// The queue, the signature and the retries, against a real HTTP listener on loopback. The dispatcher's rounds are

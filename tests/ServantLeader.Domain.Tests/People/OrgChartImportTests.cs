@@ -6,7 +6,7 @@ using ServantLeader.Domain.People;
 using ServantLeader.Domain.People.Import;
 using ServantLeader.Domain.Teams;
 
-namespace ServantLeader.Domain.Tests.Integrations;
+namespace ServantLeader.Domain.Tests.People;
 
 [Trait("Area", "Integrations")]
 public sealed class OrgChartImportTests : OrganisationTests

@@ -5,7 +5,7 @@ using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Notifications;
 using ServantLeader.Domain.People;
 
-namespace ServantLeader.Domain.Tests.Trust;
+namespace ServantLeader.Domain.Tests.People;
 
 /// <summary>Password resets by someone else are told and audited; access can be recovered when no Admin can sign in.</summary>
 [Trait("Area", "Trust")]

@@ -4,7 +4,7 @@ using Npgsql;
 using ServantLeader.Domain.Data;
 using ServantLeader.TestData;
 
-namespace ServantLeader.Domain.Tests.Foundation;
+namespace ServantLeader.Domain.Tests.Data;
 
 /// <summary>The PostgreSQL side of <c>MigrationTests</c>: its own migrations, applied to an empty database on a real server.</summary>
 [Trait("Area", "Foundation")]

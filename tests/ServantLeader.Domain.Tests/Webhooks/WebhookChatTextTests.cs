@@ -7,7 +7,7 @@ using ServantLeader.Domain.Teams;
 using ServantLeader.Domain.Webhooks;
 using ServantLeader.TestData;
 
-namespace ServantLeader.Domain.Tests.Trust;
+namespace ServantLeader.Domain.Tests.Webhooks;
 
 /// <summary>
 /// What people wrote reaches a chat channel as words, never as a ping, a link or an image. Each hostile text is given

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServantLeader.Domain.Data;
 
-namespace ServantLeader.Domain.Tests.Foundation;
+namespace ServantLeader.Domain.Tests.Data;
 
 [Trait("Area", "Foundation")]
 public sealed class MigrationTests

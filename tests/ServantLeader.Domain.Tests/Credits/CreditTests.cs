@@ -2,7 +2,7 @@ using ServantLeader.Domain.CheckIns;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Credits;
 
-namespace ServantLeader.Domain.Tests.CheckIns;
+namespace ServantLeader.Domain.Tests.Credits;
 
 [Trait("Area", "CheckIns")]
 public sealed class CreditTests : OrganisationTests

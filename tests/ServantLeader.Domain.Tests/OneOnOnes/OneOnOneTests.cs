@@ -2,7 +2,7 @@ using ServantLeader.Domain.CheckIns;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.OneOnOnes;
 
-namespace ServantLeader.Domain.Tests.CheckIns;
+namespace ServantLeader.Domain.Tests.OneOnOnes;
 
 [Trait("Area", "CheckIns")]
 public sealed class OneOnOneTests : OrganisationTests
