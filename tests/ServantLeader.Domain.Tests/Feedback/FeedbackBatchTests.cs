@@ -12,7 +12,7 @@ namespace ServantLeader.Domain.Tests.Feedback;
 /// and a write that fails. On a SQLite file with pooled connections (as the app runs it), or on PostgreSQL.
 /// </summary>
 [Trait("Area", "Trust")]
-[Trait("Area", "Survey")]
+[Trait("Area", "Feedback")]
 public sealed class FeedbackBatchTests : IAsyncLifetime
 {
     private readonly TestDatabase _db = new(onDisk: true, captureLogs: true);

@@ -5,7 +5,7 @@ using ServantLeader.Domain.Teams;
 
 namespace ServantLeader.Domain.Tests.Feedback;
 
-[Trait("Area", "Survey")]
+[Trait("Area", "Feedback")]
 public sealed class FeedbackTests : OrganisationTests
 {
     private FeedbackService Feedback => Db.Get<FeedbackService>();

@@ -12,7 +12,7 @@ namespace ServantLeader.Web.Tests.Authorization;
 // The matrix covers every area's pages, so each area's filter runs it.
 [Trait("Area", "Requests")]
 [Trait("Area", "CheckIns")]
-[Trait("Area", "Survey")]
+[Trait("Area", "Feedback")]
 [Trait("Area", "Dashboard")]
 [Trait("Area", "Integrations")]
 [Trait("Area", "Security")]

@@ -8,7 +8,7 @@ using ServantLeader.Web.Tests.TestHost;
 
 namespace ServantLeader.Web.Tests.Feedback;
 
-[Trait("Area", "Survey")]
+[Trait("Area", "Feedback")]
 public sealed class FeedbackFormTests : ComponentContext
 {
     private async Task<(int Round, IReadOnlyList<ItemView> Items)> OpenRoundAsync()
@@ -88,7 +88,7 @@ public sealed class FeedbackFormTests : ComponentContext
     }
 }
 
-[Trait("Area", "Survey")]
+[Trait("Area", "Feedback")]
 public sealed class FeedbackResultsTests : BunitContext
 {
     public FeedbackResultsTests()
