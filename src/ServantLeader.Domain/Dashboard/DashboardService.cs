@@ -9,13 +9,11 @@ namespace ServantLeader.Domain.Dashboard;
 /// <summary>
 /// The "service provided" dashboard: a team's figures for its leaders and for HR, and HR's overview of every team.
 /// Leaders see everything about their own team, over any days. HR sees whole weeks that are over, each figure built
-/// only from the weeks in which it rests on at least <see cref="MinGroupSize"/> people (<see cref="WholeWeeks"/>),
+/// only from the weeks in which it rests on at least <see cref="GroupSize.Minimum"/> people (<see cref="WholeWeeks"/>),
 /// and never the member coverage table.
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time, IMemoryCache cache)
 {
-    public const int MinGroupSize = 3;
-
     /// <summary>The organisation medians are a backdrop, not a live figure: they are recomputed every few minutes.</summary>
     public static readonly TimeSpan MedianLifetime = TimeSpan.FromMinutes(5);
 
@@ -238,7 +236,7 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
         or Measure.SupportHours or Measure.OpenBlockers or Measure.CreditGiven or Measure.CreditReceived;
 
     /// <summary>Zero people reveals nothing about anyone; one or two would.</summary>
-    private static bool IsSmallGroup(int people) => people is > 0 and < MinGroupSize;
+    private static bool IsSmallGroup(int people) => people is > 0 and < GroupSize.Minimum;
 
     private async Task<IReadOnlyList<MemberCoverage>> MemberCoverageAsync(ServantLeaderDb db, int teamId, DashboardPeriod period,
         int quietWeeks, CancellationToken ct)

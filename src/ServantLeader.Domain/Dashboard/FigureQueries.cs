@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ServantLeader.Domain.CheckIns;
+using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
 using ServantLeader.Domain.Teams;
 
@@ -174,7 +175,7 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
           UNION ALL
           SELECT 1 AS "k", "TeamId", {week} AS "w", "p", "v1" AS "v" FROM "V" WHERE "v1" IS NOT NULL
         ), "Q" AS (
-          SELECT "k", "TeamId", "w" FROM "X" GROUP BY "k", "TeamId", "w" HAVING COUNT(DISTINCT "p") >= {sql.Parameter(DashboardService.MinGroupSize)}
+          SELECT "k", "TeamId", "w" FROM "X" GROUP BY "k", "TeamId", "w" HAVING COUNT(DISTINCT "p") >= {sql.Parameter(GroupSize.Minimum)}
         ), "G" AS (
           {(weekly ? "SELECT \"k\", \"TeamId\", \"w\" AS \"b\", \"v\" FROM \"X\" UNION ALL" : "")}
           SELECT x."k", x."TeamId", {Bucket.Whole} AS "b", x."v" FROM "X" x JOIN "Q" q ON q."k" = x."k" AND q."TeamId" = x."TeamId" AND q."w" = x."w"
@@ -233,7 +234,7 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
         foreach (var team in _cells.Keys.Where(k => k.Bucket == Bucket.Whole).Select(k => k.Team).ToList())
         {
             var members = weeks.Select((_, i) => For(team, i).TryGetValue(Measure.Coverage, out var c) ? c.People : 0).ToList();
-            var first = members.FindIndex(n => n >= DashboardService.MinGroupSize);
+            var first = members.FindIndex(n => n >= GroupSize.Minimum);
             if (first > 0 && members.Take(first).Any(n => n > 0))
             {
                 recount.Add((team, weeks[first].From));
@@ -282,7 +283,7 @@ internal sealed class FigureQueries(ServantLeaderDb db, TimeZoneInfo zone, DateT
             """;
         if (weekRule)
         {
-            var min = sql.Parameter(DashboardService.MinGroupSize);
+            var min = sql.Parameter(GroupSize.Minimum);
             sql.Append($"""
                 SELECT "Category", SUM(CASE WHEN "People" >= {min} THEN "Entries" ELSE 0 END) AS "Entries",
                   SUM(CASE WHEN "People" >= {min} THEN "Minutes" ELSE 0 END) AS "Minutes", MAX("People") AS "People",

@@ -1,8 +1,10 @@
+using ServantLeader.Domain.Common;
+
 namespace ServantLeader.Domain.Dashboard;
 
 /// <summary>
 /// HR's figures, built from whole weeks: each figure only from the weeks in which that figure rests on at least
-/// <see cref="DashboardService.MinGroupSize"/> people; the other weeks are left out and counted. Two periods HR can
+/// <see cref="GroupSize.Minimum"/> people; the other weeks are left out and counted. Two periods HR can
 /// ask for differ by whole weeks, so the difference of two of HR's figures is a function of weeks that each rest on at
 /// least 3 people, never of one person's day (docs/metrics.md, "What HR sees").
 /// </summary>
@@ -71,10 +73,10 @@ internal static class WholeWeeks
         var own = week.TryGetValue(measure, out var cell) ? cell.People : 0;
         if (own > 0)
         {
-            return own < DashboardService.MinGroupSize;
+            return own < GroupSize.Minimum;
         }
         return FamilyOf(measure) is { } family && week.TryGetValue(family, out var asked)
-            && asked.People is > 0 and < DashboardService.MinGroupSize;
+            && asked.People is > 0 and < GroupSize.Minimum;
     }
 
     /// <summary>The figure whose people include everyone behind this one: the requesters, for every request figure.</summary>
@@ -104,7 +106,7 @@ internal static class WholeWeeks
     {
         var all = weeks.Select(i => queries.For(team, i)).ToList();
         var cells = all.Select(week => week.TryGetValue(measure, out var c) ? c : new Cell(null, 0)).ToList();
-        return (cells.Where(c => c.People >= DashboardService.MinGroupSize).ToList(), all.Count(week => IsSmall(week, measure)));
+        return (cells.Where(c => c.People >= GroupSize.Minimum).ToList(), all.Count(week => IsSmall(week, measure)));
     }
 
     private static double? Ratio(IReadOnlyCollection<Cell> cells)
