@@ -14,6 +14,9 @@ namespace ServantLeader.Domain.Dashboard;
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time, IMemoryCache cache)
 {
+    /// <summary>A member with no support for this many weeks is flagged, unless the reader picks another number.</summary>
+    public const int DefaultQuietWeeks = 4;
+
     /// <summary>The organisation medians are a backdrop, not a live figure: they are recomputed every few minutes.</summary>
     public static readonly TimeSpan MedianLifetime = TimeSpan.FromMinutes(5);
 
