@@ -9,12 +9,13 @@ namespace ServantLeader.Domain.Dashboard;
 /// <summary>
 /// The "service provided" dashboard: a team's figures for its leaders and for HR, and HR's overview of every team.
 /// Leaders see everything about their own team, over any days. HR sees whole weeks that are over, each figure built
-/// only from the weeks in which it rests on at least <see cref="MinGroupSize"/> people (<see cref="WholeWeeks"/>),
+/// only from the weeks in which it rests on at least <see cref="GroupSize.Minimum"/> people (<see cref="WholeWeeks"/>),
 /// and never the member coverage table.
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time, IMemoryCache cache)
 {
-    public const int MinGroupSize = 3;
+    /// <summary>A member with no support for this many weeks is flagged, unless the reader picks another number.</summary>
+    public const int DefaultQuietWeeks = 4;
 
     /// <summary>The organisation medians are a backdrop, not a live figure: they are recomputed every few minutes.</summary>
     public static readonly TimeSpan MedianLifetime = TimeSpan.FromMinutes(5);
@@ -51,17 +52,20 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
         quietWeeks = Math.Clamp(quietWeeks, 1, 52);
 
         var weeks = period.WeekRanges();
-        IReadOnlyList<CategorySupport> categories = [];
-        IReadOnlyList<MemberCoverage>? coverage = null;
-        var queries = await FiguresAsync(db, teamId, new Slices(period.Whole, Weekly: true, Halves: !forHr, WeekRule: forHr), ct,
-            async other => categories = await new FigureQueries(other, time.LocalTimeZone, time.GetUtcNow(), teamId).CategoriesAsync(period.Whole, ct, weekRule: forHr),
-            async other => coverage = forHr ? null : await MemberCoverageAsync(other, teamId, period, quietWeeks, ct));
+        var reads = await ParallelReads.StartAsync(dbs, db, ct);
+        var cellsRead = FiguresAsync(reads, teamId, new Slices(period.Whole, Weekly: true, Halves: !forHr, WeekRule: forHr), ct);
+        var categoriesRead = reads.Run(other => SupportFigures.CategoriesAsync(Scope(other, time.GetUtcNow(), teamId), period.Whole, forHr, ct));
+        var coverageRead = forHr
+            ? Task.FromResult<IReadOnlyList<MemberCoverage>?>(null)
+            : reads.Run<IReadOnlyList<MemberCoverage>?>(async other => await MemberCoverageAsync(other, teamId, period, quietWeeks, ct));
+        await Task.WhenAll(cellsRead, categoriesRead, coverageRead);
+        var (cells, categories, coverage) = (await cellsRead, await categoriesRead, await coverageRead);
 
-        var figures = forHr ? HrFiguresOf(queries, teamId, weeks.Count) : FiguresOf(queries, teamId, forHr: false);
+        var figures = forHr ? HrFiguresOf(cells, teamId, weeks.Count) : FiguresOf(cells, teamId, forHr: false);
         var trends = Measures.All.Where(d => d.HasTrend).ToDictionary(d => d.Measure, d => (IReadOnlyList<TrendPoint>)weeks
-            .Select((w, i) => forHr && WholeWeeks.IsSmall(queries.For(teamId, i), d.Measure)
+            .Select((w, i) => forHr && WholeWeeks.IsSmall(cells.For(teamId, i), d.Measure)
                 ? new Figure(d, null, 0, Withheld: true)
-                : Shown(d, queries.For(teamId, i), forHr))
+                : Shown(d, cells.For(teamId, i), forHr))
             .Select((f, i) => new TrendPoint(weeks[i].From, f.Value, f.Withheld))
             .ToList());
         var members = figures.First(f => f.Measure == Measure.Coverage).People;
@@ -112,10 +116,10 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
     private async Task<IReadOnlyList<OverviewRow>> RowsAsync(DashboardPeriod period, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        List<(int Id, string Name, List<string> Leaders)> teams = [];
         var weeks = period.WeekRanges().Count;
-        var queries = await FiguresAsync(db, null, new Slices(period.Whole, Weekly: true, Halves: false, WeekRule: true, WeeklyPercentiles: false), ct,
-            async other => teams = (await other.Teams.OrderBy(t => t.Name)
+        var reads = await ParallelReads.StartAsync(dbs, db, ct);
+        var cellsRead = FiguresAsync(reads, null, new Slices(period.Whole, Weekly: true, Halves: false, WeekRule: true, WeeklyPercentiles: false), ct);
+        var teamsRead = reads.Run(async other => (await other.Teams.OrderBy(t => t.Name)
                 .Select(t => new
                 {
                     t.Id,
@@ -123,85 +127,55 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
                     Leaders = t.Memberships.Where(m => m.Role == TeamRole.Leader).OrderBy(m => m.Person.DisplayName).Select(m => m.Person.DisplayName).ToList(),
                 })
                 .AsSplitQuery()
-                .ToListAsync(ct)).Select(t => (t.Id, t.Name, t.Leaders)).ToList());
+                .ToListAsync(ct))
+            .Select(t => new TeamLeaders(t.Id, t.Name, t.Leaders))
+            .ToList());
+        await Task.WhenAll(cellsRead, teamsRead);
+        var (cells, teams) = (await cellsRead, await teamsRead);
         return teams.Select(t =>
         {
-            var figures = HrFiguresOf(queries, t.Id, weeks).ToDictionary(f => f.Measure);
+            var figures = HrFiguresOf(cells, t.Id, weeks).ToDictionary(f => f.Measure);
             return new OverviewRow(t.Id, t.Name, string.Join(", ", t.Leaders), figures[Measure.Coverage].People, figures,
                 FlagRules.Raise(m => figures[m]));
         }).ToList();
     }
 
     /// <summary>
-    /// The figure families (and any extra reads) run side by side, each on its own connection: they read disjoint
-    /// tables, SQLite's WAL lets readers run in parallel, and a dashboard is one person waiting.
+    /// Every figure family, each read on its own connection (<see cref="ParallelReads"/>); the families compute
+    /// disjoint measures, so their cells together are every figure's.
     /// </summary>
-    private async Task<FigureQueries> FiguresAsync(ServantLeaderDb db, int? teamId, Slices slices, CancellationToken ct,
-        params Func<ServantLeaderDb, Task>[] extras)
+    private async Task<FigureCells> FiguresAsync(ParallelReads reads, int? teamId, Slices slices, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var today = time.Today();
-        Func<FigureQueries, Task>[] families =
+        Task<FigureCells>[] families =
         [
-            q => q.RequestsAsync(slices, ct),
-            async q =>
-            {
-                await q.SupportAsync(slices, ct);
-                await q.CreditAsync(slices, ct);
-            },
-            async q =>
-            {
-                await q.CheckInsAsync(slices, today, ct);
-                await q.BlockersAsync(ct);
-            },
+            reads.Run(other => RequestFigures.ReadAsync(Scope(other, now, teamId), slices, ct)),
+            reads.Run(async other => FigureCells.Of(
+            [
+                await SupportFigures.ReadAsync(Scope(other, now, teamId), slices, ct),
+                await CreditFigures.ReadAsync(Scope(other, now, teamId), slices, ct),
+            ])),
+            reads.Run(async other => FigureCells.Of(
+            [
+                await CheckInFigures.ReadAsync(Scope(other, now, teamId), slices, today, ct),
+                await CheckInFigures.BlockersAsync(Scope(other, now, teamId), ct),
+            ])),
         ];
-        var parts = new FigureQueries?[families.Length];
-        var work = families
-            .Select((family, i) => (Func<ServantLeaderDb, Task>)(async other =>
-            {
-                var queries = new FigureQueries(other, time.LocalTimeZone, now, teamId);
-                await family(queries);
-                parts[i] = queries;
-            }))
-            .Concat(extras)
-            .ToList();
-
-        async Task Run(Func<ServantLeaderDb, Task> item)
-        {
-            await using var other = await dbs.CreateDbContextAsync(ct);
-            await item(other);
-        }
-        if (await SharesOneConnectionAsync(db, ct))
-        {
-            foreach (var item in work)
-            {
-                await Run(item);
-            }
-        }
-        else
-        {
-            // SQLite's "async" calls complete synchronously; Task.Run is what puts the reads on separate cores.
-            await Task.WhenAll(work.Select(item => Task.Run(() => Run(item), ct)));
-        }
-        return parts.Skip(1).Aggregate(parts[0]!, (all, part) => all.Merge(part!));
+        return FigureCells.Of(await Task.WhenAll(families));
     }
 
-    /// <summary>A host that hands every context the same open connection (an in-memory database) cannot read in parallel.</summary>
-    private async Task<bool> SharesOneConnectionAsync(ServantLeaderDb db, CancellationToken ct)
-    {
-        await using var other = await dbs.CreateDbContextAsync(ct);
-        return ReferenceEquals(db.Database.GetDbConnection(), other.Database.GetDbConnection());
-    }
+    private FigureScope Scope(ServantLeaderDb db, DateTimeOffset now, int? teamId) => new(db, time.LocalTimeZone, now, teamId);
 
     private static Dictionary<Measure, double?> MediansOf(IReadOnlyList<OverviewRow> rows) =>
         Measures.All.ToDictionary(d => d.Measure, d => Percentile.Of(
             rows.Select(r => r[d.Measure]).Where(f => f is { Withheld: false, Value: not null }).Select(f => f.Value!.Value), 50));
 
-    private static List<Figure> FiguresOf(FigureQueries queries, int teamId, bool forHr)
+    private static List<Figure> FiguresOf(FigureCells cells, int teamId, bool forHr)
     {
-        var whole = queries.For(teamId, Bucket.Whole);
-        var first = queries.For(teamId, Bucket.FirstHalf);
-        var second = queries.For(teamId, Bucket.SecondHalf);
+        var whole = cells.For(teamId, Bucket.Whole);
+        var first = cells.For(teamId, Bucket.FirstHalf);
+        var second = cells.For(teamId, Bucket.SecondHalf);
         return Measures.All.Select(d =>
         {
             if (d.Measure != Measure.PulseChange)
@@ -215,8 +189,8 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
         }).ToList();
     }
 
-    private static List<Figure> HrFiguresOf(FigureQueries queries, int teamId, int weeks) =>
-        Measures.All.Select(d => WholeWeeks.Figure(d, queries, teamId, weeks, (definition, cells) => Shown(definition, cells, forHr: true))).ToList();
+    private static List<Figure> HrFiguresOf(FigureCells cells, int teamId, int weeks) =>
+        Measures.All.Select(d => WholeWeeks.Figure(d, cells, teamId, weeks, (definition, slice) => Shown(definition, slice, forHr: true))).ToList();
 
     /// <summary>A count with no rows is zero; a share or a mean with nothing to divide by is "no data yet".</summary>
     private static Figure Shown(MeasureDefinition definition, IReadOnlyDictionary<Measure, Cell> cells, bool forHr)
@@ -238,7 +212,7 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
         or Measure.SupportHours or Measure.OpenBlockers or Measure.CreditGiven or Measure.CreditReceived;
 
     /// <summary>Zero people reveals nothing about anyone; one or two would.</summary>
-    private static bool IsSmallGroup(int people) => people is > 0 and < MinGroupSize;
+    private static bool IsSmallGroup(int people) => people is > 0 and < GroupSize.Minimum;
 
     private async Task<IReadOnlyList<MemberCoverage>> MemberCoverageAsync(ServantLeaderDb db, int teamId, DashboardPeriod period,
         int quietWeeks, CancellationToken ct)
@@ -263,4 +237,7 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
             .OrderByDescending(r => r.Quiet).ThenBy(r => r.LastSupport).ThenBy(r => r.Name, StringComparer.CurrentCulture)
             .ToList();
     }
+
+    /// <summary>A team and the names of its leaders, for a row of HR's overview.</summary>
+    private sealed record TeamLeaders(int Id, string Name, List<string> Leaders);
 }

@@ -1,8 +1,10 @@
+using ServantLeader.Domain.Common;
+
 namespace ServantLeader.Domain.Dashboard;
 
 /// <summary>
 /// HR's figures, built from whole weeks: each figure only from the weeks in which that figure rests on at least
-/// <see cref="DashboardService.MinGroupSize"/> people; the other weeks are left out and counted. Two periods HR can
+/// <see cref="GroupSize.Minimum"/> people; the other weeks are left out and counted. Two periods HR can
 /// ask for differ by whole weeks, so the difference of two of HR's figures is a function of weeks that each rest on at
 /// least 3 people, never of one person's day (docs/metrics.md, "What HR sees").
 /// </summary>
@@ -30,22 +32,22 @@ internal static class WholeWeeks
     };
 
     /// <summary>
-    /// One figure over <paramref name="weeks"/> whole weeks (slices 0 … weeks − 1 of <paramref name="queries"/>,
+    /// One figure over <paramref name="weeks"/> whole weeks (slices 0 … weeks − 1 of <paramref name="cells"/>,
     /// computed with <see cref="Slices.WeekRule"/>).
     /// </summary>
-    public static Figure Figure(MeasureDefinition definition, FigureQueries queries, int team, int weeks, Func<MeasureDefinition, IReadOnlyDictionary<Measure, Cell>, Figure> shown)
+    public static Figure Figure(MeasureDefinition definition, FigureCells cells, int team, int weeks, Func<MeasureDefinition, IReadOnlyDictionary<Measure, Cell>, Figure> shown)
     {
         var measure = definition.Measure;
-        var whole = queries.For(team, Bucket.Whole).TryGetValue(measure, out var w) ? w : new Cell(null, 0);
+        var whole = cells.For(team, Bucket.Whole).TryGetValue(measure, out var w) ? w : new Cell(null, 0);
         if (KindOf(measure) == Kind.Now)
         {
-            return shown(definition, queries.For(team, Bucket.Whole));
+            return shown(definition, cells.For(team, Bucket.Whole));
         }
         if (measure == Measure.PulseChange)
         {
-            return PulseChange(definition, queries, team, weeks);
+            return PulseChange(definition, cells, team, weeks);
         }
-        var (kept, left) = Split(queries, team, Enumerable.Range(0, weeks), measure);
+        var (kept, left) = Split(cells, team, Enumerable.Range(0, weeks), measure);
         if (kept.Count == 0)
         {
             return left > 0
@@ -71,10 +73,10 @@ internal static class WholeWeeks
         var own = week.TryGetValue(measure, out var cell) ? cell.People : 0;
         if (own > 0)
         {
-            return own < DashboardService.MinGroupSize;
+            return own < GroupSize.Minimum;
         }
         return FamilyOf(measure) is { } family && week.TryGetValue(family, out var asked)
-            && asked.People is > 0 and < DashboardService.MinGroupSize;
+            && asked.People is > 0 and < GroupSize.Minimum;
     }
 
     /// <summary>The figure whose people include everyone behind this one: the requesters, for every request figure.</summary>
@@ -86,11 +88,11 @@ internal static class WholeWeeks
     };
 
     /// <summary>For HR the halves are whole weeks too: the first ⌊weeks ÷ 2⌋ weeks, and the rest.</summary>
-    private static Figure PulseChange(MeasureDefinition definition, FigureQueries queries, int team, int weeks)
+    private static Figure PulseChange(MeasureDefinition definition, FigureCells cells, int team, int weeks)
     {
         var half = weeks / 2;
-        var (before, leftBefore) = Split(queries, team, Enumerable.Range(0, half), Measure.PulseMean);
-        var (after, leftAfter) = Split(queries, team, Enumerable.Range(half, weeks - half), Measure.PulseMean);
+        var (before, leftBefore) = Split(cells, team, Enumerable.Range(0, half), Measure.PulseMean);
+        var (after, leftAfter) = Split(cells, team, Enumerable.Range(half, weeks - half), Measure.PulseMean);
         var left = leftBefore + leftAfter;
         if (Ratio(before) is { } b && Ratio(after) is { } a)
         {
@@ -100,11 +102,11 @@ internal static class WholeWeeks
         return new Figure(definition, null, 0, withheld, WithheldWeeks: left);
     }
 
-    private static (List<Cell> Kept, int Left) Split(FigureQueries queries, int team, IEnumerable<int> weeks, Measure measure)
+    private static (List<Cell> Kept, int Left) Split(FigureCells cells, int team, IEnumerable<int> weeks, Measure measure)
     {
-        var all = weeks.Select(i => queries.For(team, i)).ToList();
-        var cells = all.Select(week => week.TryGetValue(measure, out var c) ? c : new Cell(null, 0)).ToList();
-        return (cells.Where(c => c.People >= DashboardService.MinGroupSize).ToList(), all.Count(week => IsSmall(week, measure)));
+        var all = weeks.Select(i => cells.For(team, i)).ToList();
+        var values = all.Select(week => week.TryGetValue(measure, out var c) ? c : new Cell(null, 0)).ToList();
+        return (values.Where(c => c.People >= GroupSize.Minimum).ToList(), all.Count(week => IsSmall(week, measure)));
     }
 
     private static double? Ratio(IReadOnlyCollection<Cell> cells)

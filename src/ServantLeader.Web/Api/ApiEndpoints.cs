@@ -20,7 +20,7 @@ namespace ServantLeader.Web.Api;
 internal static class ApiEndpoints
 {
     /// <summary>As on the dashboard page: a member with no support for this many weeks is flagged.</summary>
-    private const int QuietWeeks = 4;
+    private const int QuietWeeks = DashboardService.DefaultQuietWeeks;
 
     /// <summary>
     /// The largest body any route accepts. The longest command (a request: a title and 4,000 characters of details
