@@ -100,9 +100,13 @@ public sealed class CheckInService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         ServiceRequest? request = null;
         if (answers.AskLeaderForHelp && checkIn.RequestId is null)
         {
-            request = new ServiceRequest(checkIn.TeamId, actor.PersonId, answers.NeedCategory, TitleFrom(need), need,
-                challenges.Length > 0 ? Urgency.High : Urgency.Normal, null, now);
-            db.ServiceRequests.Add(request);
+            // The same rules as asking directly: the need reaches the team's leaders, so the team must have one.
+            var ask = new AskForHelp
+            {
+                TeamId = checkIn.TeamId, Category = answers.NeedCategory, Title = TitleFrom(need), Details = need,
+                Urgency = challenges.Length > 0 ? Urgency.High : Urgency.Normal,
+            };
+            request = await RequestService.AddAsync(db, actor, ask, nameof(answers.AskLeaderForHelp), time, ct);
             checkIn.LinkRequest(request);
         }
         // Notices link to the check-in and the request, so those are saved first, inside the same transaction.

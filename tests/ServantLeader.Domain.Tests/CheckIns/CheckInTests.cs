@@ -101,6 +101,23 @@ public sealed class CheckInTests : OrganisationTests
     }
 
     [Fact]
+    [Trait("Area", "Requests")]
+    public async Task Asking_a_team_with_no_leader_for_help_is_refused_as_when_asking_directly()
+    {
+        // A check-in's request goes to the same leaders as one asked directly, so it meets the same rule.
+        var leaderless = await Db.TeamAsync("Leaderless", (Org.Mia, TeamRole.Member));
+        var answers = Answers(need: "Someone to unblock the legal review", ask: true);
+        answers.TeamId = leaderless;
+
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => CheckIns.SubmitAsync(Org.Mia, answers, default));
+
+        Assert.Equal("This team has no leader yet. Ask an administrator to assign one.",
+            Assert.Single(error.Errors[nameof(CheckInAnswers.AskLeaderForHelp)]));
+        await using var db = Db.NewDb();
+        Assert.Equal((0, 0), (await db.CheckIns.CountAsync(), await db.ServiceRequests.CountAsync()));
+    }
+
+    [Fact]
     public async Task Asking_for_help_with_nothing_said_is_refused()
     {
         var error = await Assert.ThrowsAsync<RuleViolationException>(() => CheckIns.SubmitAsync(Org.Mia, Answers(need: " ", ask: true), default));
