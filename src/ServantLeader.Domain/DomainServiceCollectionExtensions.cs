@@ -78,7 +78,10 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<SupportService>();
         services.AddScoped<TeamService>();
         services.AddScoped<PeopleService>();
-        services.AddScoped<CheckInService>();
+        services.AddScoped<CheckInWriting>();
+        services.AddScoped<CheckInReview>();
+        services.AddScoped<CheckInReminders>();
+        services.AddScoped<CheckInParticipationReport>();
         services.AddScoped<OneOnOneService>();
         services.AddScoped<CreditService>();
         services.AddScoped<FeedbackService>();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ServantLeader.Domain.CheckIns;
 using ServantLeader.Domain.Data;
 using ServantLeader.Domain.Teams;
+using ServantLeader.Domain.Common;
 
 namespace ServantLeader.Domain.Dashboard;
 

@@ -46,7 +46,7 @@ public sealed partial class DemoOrganisation
     private static async Task<int> RoundAsync(ServantLeaderDb db, string name, int instrumentId, DateOnly opens, DateOnly closes,
         IReadOnlyList<int> teamIds, DateTimeOffset now, CancellationToken ct)
     {
-        var round = new FeedbackRound(name, instrumentId, opens, closes, FeedbackService.MinGroupSize, teamIds, now);
+        var round = new FeedbackRound(name, instrumentId, opens, closes, GroupSize.Minimum, teamIds, now);
         db.FeedbackRounds.Add(round);
         await db.SaveChangesAsync(ct);
         var memberships = await db.Memberships.Where(m => teamIds.Contains(m.TeamId)).Select(m => new { m.TeamId, m.PersonId, m.Role }).ToListAsync(ct);

@@ -8,13 +8,10 @@ namespace ServantLeader.Domain.Feedback;
 /// <summary>
 /// The anonymous "how well does my leader serve me?" survey. HR manages instruments and rounds; members answer
 /// about their leaders and leaders about themselves; results exist only for closed rounds and only for leaders
-/// with at least the round's threshold of answers (never fewer than <see cref="MinGroupSize"/>).
+/// with at least the round's threshold of answers (never fewer than <see cref="GroupSize.Minimum"/>).
 /// </summary>
 public sealed partial class FeedbackService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time, FeedbackBatches batches)
 {
-    /// <summary>The smallest number of answers whose aggregate anyone may see.</summary>
-    public const int MinGroupSize = 3;
-
     // ---- Instruments (HR) ----
 
     public async Task<IReadOnlyList<InstrumentView>> InstrumentsAsync(Actor actor, CancellationToken ct)
@@ -100,8 +97,8 @@ public sealed partial class FeedbackService(IDbContextFactory<ServantLeaderDb> d
         rules.Check(command.OpensOn >= today, nameof(command.OpensOn), "A round can't open in the past.");
         rules.Check(command.ClosesOn >= command.OpensOn, nameof(command.ClosesOn), "A round must close on or after the day it opens.");
         rules.Check(command.ClosesOn <= command.OpensOn.AddDays(90), nameof(command.ClosesOn), "A round can stay open for 90 days at most.");
-        rules.Check(command.MinResponses is >= MinGroupSize and <= 50, nameof(command.MinResponses),
-            $"The threshold is at least {MinGroupSize}, so that no answer can be traced to a person, and at most 50.");
+        rules.Check(command.MinResponses is >= GroupSize.Minimum and <= 50, nameof(command.MinResponses),
+            $"The threshold is at least {GroupSize.Minimum}, so that no answer can be traced to a person, and at most 50.");
         var teamIds = command.TeamIds.Distinct().ToList();
         rules.Check(teamIds.Count > 0, nameof(command.TeamIds), "Choose at least one team.");
 
@@ -238,16 +235,7 @@ public sealed partial class FeedbackService(IDbContextFactory<ServantLeaderDb> d
     internal static Spread SpreadOf(IReadOnlyList<double> values)
     {
         var sorted = values.Order().ToArray();
-        return new Spread(sorted[0], Quantile(sorted, 0.25), Quantile(sorted, 0.5), Quantile(sorted, 0.75), sorted[^1], sorted.Length);
-    }
-
-    // Linear interpolation between closest ranks (the common "type 7" definition).
-    private static double Quantile(double[] sorted, double q)
-    {
-        var position = (sorted.Length - 1) * q;
-        var lower = (int)Math.Floor(position);
-        var upper = (int)Math.Ceiling(position);
-        return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+        return new Spread(sorted[0], Percentile.Of(sorted, 25)!.Value, Percentile.Of(sorted, 50)!.Value, Percentile.Of(sorted, 75)!.Value, sorted[^1], sorted.Length);
     }
 
     private static void Shuffle<T>(List<T> items)
