@@ -50,7 +50,7 @@ public sealed partial class DemoOrganisation
         db.FeedbackRounds.Add(round);
         await db.SaveChangesAsync(ct);
         var memberships = await db.Memberships.Where(m => teamIds.Contains(m.TeamId)).Select(m => new { m.TeamId, m.PersonId, m.Role }).ToListAsync(ct);
-        var pairs = FeedbackService.WhoIsAskedAboutWhom(memberships.Select(m => (m.TeamId, m.PersonId, m.Role)));
+        var pairs = FeedbackRounds.WhoIsAskedAboutWhom(memberships.Select(m => (m.TeamId, m.PersonId, m.Role)));
         db.FeedbackParticipation.AddRange(pairs.Select(p => new Participation(round.Id, p.Respondent, p.Subject)));
         await db.SaveChangesAsync(ct);
         return round.Id;

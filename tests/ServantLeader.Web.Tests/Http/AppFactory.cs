@@ -111,7 +111,7 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>, IAsyncL
             MeetingId = LeaAndMiasOneOnOne, ExpectedVersion = 0, SharedNotes = "Shared: agreed to pair on Tuesdays.", PrivateNotes = LeasPrivateNote,
         }, ct);
 
-        var feedback = scope.ServiceProvider.GetRequiredService<FeedbackService>();
+        var feedback = scope.ServiceProvider.GetRequiredService<FeedbackRounds>();
         var today = DateOnly.FromDateTime(DateTime.Now);
         FeedbackRound = await feedback.OpenRoundAsync(Hr, new OpenRound
         {
