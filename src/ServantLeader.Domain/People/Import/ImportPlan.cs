@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
 using ServantLeader.Domain.Teams;
@@ -12,7 +11,7 @@ namespace ServantLeader.Domain.People.Import;
 /// employee to a person, compare them with what is stored, and deactivate those missing from the file. The preview
 /// shows it; applying it writes exactly this. A plan with problems changes nothing.
 /// </summary>
-internal sealed class ImportPlan
+internal sealed partial class ImportPlan
 {
     private readonly Actor _actor;
     private readonly int _rows;
@@ -288,30 +287,6 @@ internal sealed class ImportPlan
     }
 
     private static string RoleText(TeamRole role) => role == TeamRole.Leader ? "leader" : "member";
-
-    /// <summary>The teams, people and memberships as stored, read once at the start of the plan.</summary>
-    private sealed record Stored(
-        Dictionary<string, (int Id, string Name)> TeamByName, Dictionary<int, string> TeamNames, List<Person> People,
-        Dictionary<string, Person> ByEmployeeId, Dictionary<string, Person> ByEmail, Dictionary<int, string> EmployeeIdOf,
-        ILookup<int, Membership> MembershipsOf, HashSet<string> AdminUsers)
-    {
-        public static async Task<Stored> LoadAsync(ServantLeaderDb db, CancellationToken ct)
-        {
-            var teams = await db.Teams.Select(t => new { t.Id, t.Name }).ToListAsync(ct);
-            var people = await db.People.ToListAsync(ct);
-            var memberships = await db.Memberships.ToListAsync(ct);
-            return new Stored(
-                teams.GroupBy(t => t.Name.Trim(), StringComparer.OrdinalIgnoreCase)
-                    .ToDictionary(g => g.Key, g => (g.First().Id, g.First().Name), StringComparer.OrdinalIgnoreCase),
-                teams.ToDictionary(t => t.Id, t => t.Name),
-                people,
-                people.Where(p => p.EmployeeId is not null).ToDictionary(p => p.EmployeeId!, StringComparer.Ordinal),
-                people.ToDictionary(p => p.Email, StringComparer.OrdinalIgnoreCase),
-                people.Where(p => p.EmployeeId is not null).ToDictionary(p => p.Id, p => p.EmployeeId!),
-                memberships.ToLookup(m => m.PersonId),
-                await SeparationOfDuties.AdminUserIdsAsync(db, ct));
-        }
-    }
 
     /// <summary>One employee in the file, and the stored person they are (null until a new one is created).</summary>
     internal sealed class Upsert(string employeeId, string name, string email, string? manager, Person? existing)
