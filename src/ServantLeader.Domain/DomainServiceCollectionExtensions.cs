@@ -78,10 +78,15 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<SupportService>();
         services.AddScoped<TeamService>();
         services.AddScoped<PeopleService>();
-        services.AddScoped<CheckInService>();
+        services.AddScoped<CheckInWriting>();
+        services.AddScoped<CheckInReview>();
+        services.AddScoped<CheckInReminders>();
+        services.AddScoped<CheckInParticipationReport>();
         services.AddScoped<OneOnOneService>();
         services.AddScoped<CreditService>();
-        services.AddScoped<FeedbackService>();
+        services.AddScoped<FeedbackRounds>();
+        services.AddScoped<FeedbackAnswering>();
+        services.AddScoped<FeedbackResultsReport>();
         // One per process: held answers must outlive the circuit (and the scope) that sent them.
         services.AddSingleton<FeedbackBatches>();
         services.AddScoped<DashboardService>();

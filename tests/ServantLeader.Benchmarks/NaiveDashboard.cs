@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServantLeader.Domain.CheckIns;
+using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Dashboard;
 using ServantLeader.Domain.Data;
 using ServantLeader.Domain.Requests;

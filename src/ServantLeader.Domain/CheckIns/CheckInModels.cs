@@ -1,8 +1,9 @@
+using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Support;
 
 namespace ServantLeader.Domain.CheckIns;
 
-/// <summary>What a member writes. Bound directly by the form; validated by <see cref="CheckInService"/>.</summary>
+/// <summary>What a member writes. Bound directly by the form; validated by <see cref="CheckInWriting"/>.</summary>
 public sealed class CheckInAnswers
 {
     public int TeamId { get; set; }
@@ -102,7 +103,7 @@ public sealed record Reminder(ReminderKind Kind, int TeamId, string TeamName, Da
 
 /// <summary>
 /// Participation and pulse of one team for one period, for HR. A figure computed from fewer than
-/// <see cref="CheckInService.MinGroupSize"/> people is null: it would identify them.
+/// <see cref="GroupSize.Minimum"/> people is null: it would identify them.
 /// </summary>
 public sealed record CheckInParticipation(
     int TeamId,

@@ -39,7 +39,7 @@ public static class DatabaseSetup
             TightenSqliteFiles(sqliteFile);
         }
 
-        await FeedbackService.EnsureDefaultInstrumentAsync(db, DateTimeOffset.UtcNow, ct);
+        await FeedbackRounds.EnsureDefaultInstrumentAsync(db, DateTimeOffset.UtcNow, ct);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in new[] { Actor.HrRole, Actor.AdminRole })

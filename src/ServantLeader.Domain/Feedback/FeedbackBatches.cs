@@ -4,7 +4,7 @@ namespace ServantLeader.Domain.Feedback;
 
 /// <summary>
 /// Members' answers about a leader that wait, in this process's memory only, until the round's threshold of them is
-/// reached; then <see cref="FeedbackService"/> writes the whole batch (answers and "has answered" flags) in one
+/// reached; then <see cref="FeedbackAnswering"/> writes the whole batch (answers and "has answered" flags) in one
 /// transaction. Writing one answer at a time would put one flag flip and one response in the same commit, which anyone
 /// replaying the database's log can pair. Nothing here is ever written to disk or logged: a restart loses the waiting
 /// answers, and since their flags were never written, those people are simply asked again.

@@ -1,3 +1,5 @@
+using ServantLeader.Domain.Common;
+
 namespace ServantLeader.Domain.Feedback;
 
 public sealed class InstrumentDraft
@@ -20,7 +22,7 @@ public sealed class OpenRound
     public List<int> TeamIds { get; set; } = [];
     public DateOnly OpensOn { get; set; }
     public DateOnly ClosesOn { get; set; }
-    public int MinResponses { get; set; } = FeedbackService.MinGroupSize;
+    public int MinResponses { get; set; } = GroupSize.Minimum;
 }
 
 /// <summary>One person's answers about one leader. Keys of <see cref="Scores"/> are item ids.</summary>

@@ -264,18 +264,14 @@ public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         AuditLog.Record(db, actor.PersonId, active ? "person.reactivated" : "person.deactivated", "person", person.Id,
             $"{person.DisplayName} {(active ? "reactivated" : "deactivated")}.", time.GetUtcNow());
+        // The account was loaded with the person, by this context, so saving it saves the lock too.
         if (active)
         {
-            person.Reactivate();
-            ThrowIfFailed(await users.SetLockoutEndDateAsync(person.User, null), "");
+            AccountLock.Reactivate(person, person.User);
         }
         else
         {
-            person.Deactivate();
-            // Lockout until the end of time is how Identity refuses a sign-in; the new stamp ends open sessions.
-            ThrowIfFailed(await users.SetLockoutEnabledAsync(person.User, true), "");
-            ThrowIfFailed(await users.SetLockoutEndDateAsync(person.User, DateTimeOffset.MaxValue), "");
-            await users.UpdateSecurityStampAsync(person.User);
+            AccountLock.Deactivate(person, person.User);
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -46,7 +46,28 @@ public sealed class RequestService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
     {
         ArgumentNullException.ThrowIfNull(command);
         await using var db = await dbs.CreateDbContextAsync(ct);
+        var request = await AddAsync(db, actor, command, nameof(command.TeamId), time, ct);
+        // The notices need the request's id, so the request is saved first, inside the same transaction.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await RequestAnnouncements.CreatedAsync(db, request, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        activity.Publish(new TeamChange(request.TeamId, TeamChangeKind.Request, request.Id));
+        Notify.Announce(db, signal);
+        return request.Id;
+    }
 
+    /// <summary>
+    /// The one way a request comes to be, asked directly or from a check-in: it checks the command and that the team
+    /// has an active leader to answer, and adds the request to <paramref name="db"/>. The caller saves it and then
+    /// announces it with <see cref="RequestAnnouncements.CreatedAsync"/>, inside its own transaction.
+    /// </summary>
+    /// <param name="teamField">The form field a problem with the team is shown next to.</param>
+    /// <exception cref="RuleViolationException">The command breaks a rule; nothing is added.</exception>
+    internal static async Task<ServiceRequest> AddAsync(ServantLeaderDb db, Actor actor, AskForHelp command, string teamField,
+        TimeProvider time, CancellationToken ct)
+    {
         var rules = new Rules();
         var title = rules.Text(nameof(command.Title), command.Title, TextRules.TitleLength, required: true, "A title", TextKind.Line);
         var details = rules.Text(nameof(command.Details), command.Details, TextRules.DetailsLength, required: true,
@@ -62,31 +83,23 @@ public sealed class RequestService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         }
         if (command.TeamId == 0)
         {
-            rules.Add(nameof(command.TeamId), "Choose the team whose leaders you are asking.");
+            rules.Add(teamField, "Choose the team whose leaders you are asking.");
         }
         else if (!await db.IsMemberOfTeamAsync(actor.PersonId, command.TeamId, ct))
         {
-            rules.Add(nameof(command.TeamId), "You can only ask the leaders of a team you are a member of.");
+            rules.Add(teamField, "You can only ask the leaders of a team you are a member of.");
         }
         else if (!await db.Memberships.AnyAsync(m => m.TeamId == command.TeamId && m.Role == TeamRole.Leader
                      && m.Person.IsActive, ct))
         {
-            rules.Add(nameof(command.TeamId), "This team has no leader yet. Ask an administrator to assign one.");
+            rules.Add(teamField, "This team has no leader yet. Ask an administrator to assign one.");
         }
         rules.ThrowIfAny();
 
         var request = new ServiceRequest(command.TeamId, actor.PersonId, command.Category, title, details,
             command.Urgency, command.NeededBy, time.GetUtcNow());
-        // The notices need the request's id, so the request is saved first, inside the same transaction.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ServiceRequests.Add(request);
-        await db.SaveChangesAsync(ct);
-        await RequestAnnouncements.CreatedAsync(db, request, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        activity.Publish(new TeamChange(request.TeamId, TeamChangeKind.Request, request.Id));
-        Notify.Announce(db, signal);
-        return request.Id;
+        return request;
     }
 
     /// <summary>The actor's own requests, newest first.</summary>

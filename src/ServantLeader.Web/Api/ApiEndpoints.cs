@@ -74,13 +74,13 @@ internal static class ApiEndpoints
             Created("/api/v1/support", service.LogAsync(Actor(user), body, ct))).WithSummary("Log support you gave a member of a team you lead, asked for or not.");
 
         var checkIns = api.MapGroup("/check-ins").WithTags("Check-ins");
-        checkIns.MapGet("", (ClaimsPrincipal user, CheckInService service, CancellationToken ct) =>
+        checkIns.MapGet("", (ClaimsPrincipal user, CheckInWriting service, CancellationToken ct) =>
             service.MineAsync(Actor(user), ct)).WithSummary("Your own check-ins.");
-        checkIns.MapGet("/this-week", (ClaimsPrincipal user, CheckInService service, CancellationToken ct) =>
+        checkIns.MapGet("/this-week", (ClaimsPrincipal user, CheckInReview service, CancellationToken ct) =>
             service.ThisWeekAsync(Actor(user), ct)).WithSummary("Leaders: each member's check-in status for the open period.");
-        checkIns.MapGet("/{id:int}", (int id, ClaimsPrincipal user, CheckInService service, CancellationToken ct) =>
+        checkIns.MapGet("/{id:int}", (int id, ClaimsPrincipal user, CheckInReview service, CancellationToken ct) =>
             service.GetAsync(Actor(user), id, ct)).WithSummary("One check-in, if it is yours or you lead its team.");
-        checkIns.MapPost("", (CheckInAnswers body, ClaimsPrincipal user, CheckInService service, CancellationToken ct) =>
+        checkIns.MapPost("", (CheckInAnswers body, ClaimsPrincipal user, CheckInWriting service, CancellationToken ct) =>
             Created("/api/v1/check-ins", service.SubmitAsync(Actor(user), body, ct))).WithSummary("Submit the open period's check-in for a team (or change it until it is reviewed).");
 
         var dashboards = api.MapGroup("/dashboards").WithTags("Dashboard");

@@ -37,12 +37,13 @@ public sealed class AuditWordsTests : OrganisationTests
             Minutes = 20, Date = Db.Clock.Today, Note = $"{Marker} proactive note",
         }, default);
         await Org.Support.ShareAsync(Org.Lea, entry, true, default);
-        var checkIns = Db.Get<CheckInService>();
-        var checkIn = await checkIns.SubmitAsync(Org.Max, new CheckInAnswers
+        var checkInReview = Db.Get<CheckInReview>();
+        var checkInWriting = Db.Get<CheckInWriting>();
+        var checkIn = await checkInWriting.SubmitAsync(Org.Max, new CheckInAnswers
         {
             TeamId = Org.Product, Pulse = 2, Wins = $"{Marker} win", Challenges = $"{Marker} challenge", Need = $"{Marker} need",
         }, default);
-        await checkIns.CommentAsync(Org.Lea, checkIn, CheckInSection.Challenges, $"{Marker} comment", default);
+        await checkInReview.CommentAsync(Org.Lea, checkIn, CheckInSection.Challenges, $"{Marker} comment", default);
         var oneOnOnes = Db.Get<OneOnOneService>();
         var meeting = await oneOnOnes.OpenCurrentAsync(Org.Lea, Org.Lea.PersonId, Org.Max.PersonId, default);
         await oneOnOnes.SaveNotesAsync(Org.Lea, new MeetingNotes

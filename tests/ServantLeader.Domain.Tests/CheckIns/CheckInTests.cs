@@ -10,7 +10,8 @@ namespace ServantLeader.Domain.Tests.CheckIns;
 public sealed class CheckInTests : OrganisationTests
 {
     // The test clock starts on Wednesday 18 November 2026; Product checks in weekly, due Fridays.
-    private CheckInService CheckIns => Db.Get<CheckInService>();
+    private CheckInWriting CheckIns => Db.Get<CheckInWriting>();
+    private CheckInReview Review => Db.Get<CheckInReview>();
 
     private CheckInAnswers Answers(int? pulse = 4, string challenges = "", string need = "", bool ask = false, int version = 0) => new()
     {
@@ -23,7 +24,7 @@ public sealed class CheckInTests : OrganisationTests
         var answers = Answers(pulse, challenges);
         answers.TeamId = member == Org.Pia ? Org.Platform : Org.Product;
         var id = await CheckIns.SubmitAsync(member, answers, default);
-        return await CheckIns.GetAsync(member, id, default);
+        return await Review.GetAsync(member, id, default);
     }
 
     [Fact]
@@ -47,8 +48,8 @@ public sealed class CheckInTests : OrganisationTests
         await using var db = Db.NewDb();
         var id = await db.CheckIns.Select(c => c.Id).SingleAsync();
 
-        await Assert.ThrowsAsync<NotFoundException>(() => CheckIns.GetAsync(Org.Lea, id, default));
-        var row = (await CheckIns.ThisWeekAsync(Org.Lea, default)).Single().Rows.Single(r => r.MemberName == "Mia Member");
+        await Assert.ThrowsAsync<NotFoundException>(() => Review.GetAsync(Org.Lea, id, default));
+        var row = (await Review.ThisWeekAsync(Org.Lea, default)).Single().Rows.Single(r => r.MemberName == "Mia Member");
         Assert.Equal((WeekStatus.Writing, null, null, null), (row.Status, row.Pulse, row.Blocker, row.CheckInId));
     }
 
@@ -81,14 +82,14 @@ public sealed class CheckInTests : OrganisationTests
     {
         var withoutConsent = Answers(need: "Someone to unblock the legal review");
         var id = await CheckIns.SubmitAsync(Org.Mia, withoutConsent, default);
-        Assert.Null((await CheckIns.GetAsync(Org.Mia, id, default)).RequestId);
+        Assert.Null((await Review.GetAsync(Org.Mia, id, default)).RequestId);
         Assert.Empty(await Org.Requests.InboxAsync(Org.Lea, default));
 
-        var view = await CheckIns.GetAsync(Org.Mia, id, default);
+        var view = await Review.GetAsync(Org.Mia, id, default);
         var withConsent = Answers(challenges: "Legal review stuck", need: "Someone to unblock the legal review\nIt has been two weeks.", ask: true, version: view.Version);
         await CheckIns.SubmitAsync(Org.Mia, withConsent, default);
 
-        var linked = await CheckIns.GetAsync(Org.Mia, id, default);
+        var linked = await Review.GetAsync(Org.Mia, id, default);
         var request = await Org.Requests.GetAsync(Org.Lea, linked.RequestId!.Value, default);
         Assert.Equal("Someone to unblock the legal review", request.Title);
         Assert.Equal(Urgency.High, request.Urgency);
@@ -98,6 +99,23 @@ public sealed class CheckInTests : OrganisationTests
         withConsent.ExpectedVersion = linked.Version;
         await CheckIns.SubmitAsync(Org.Mia, withConsent, default);
         Assert.Single(await Org.Requests.InboxAsync(Org.Lea, default));
+    }
+
+    [Fact]
+    [Trait("Area", "Requests")]
+    public async Task Asking_a_team_with_no_leader_for_help_is_refused_as_when_asking_directly()
+    {
+        // A check-in's request goes to the same leaders as one asked directly, so it meets the same rule.
+        var leaderless = await Db.TeamAsync("Leaderless", (Org.Mia, TeamRole.Member));
+        var answers = Answers(need: "Someone to unblock the legal review", ask: true);
+        answers.TeamId = leaderless;
+
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => CheckIns.SubmitAsync(Org.Mia, answers, default));
+
+        Assert.Equal("This team has no leader yet. Ask an administrator to assign one.",
+            Assert.Single(error.Errors[nameof(CheckInAnswers.AskLeaderForHelp)]));
+        await using var db = Db.NewDb();
+        Assert.Equal((0, 0), (await db.CheckIns.CountAsync(), await db.ServiceRequests.CountAsync()));
     }
 
     [Fact]
@@ -112,18 +130,18 @@ public sealed class CheckInTests : OrganisationTests
     {
         var submitted = await SubmitAsync(Org.Mia, pulse: 2);
         await CheckIns.SubmitAsync(Org.Mia, Answers(pulse: 3, version: submitted.Version), default);
-        var edited = await CheckIns.GetAsync(Org.Lea, submitted.Id, default);
+        var edited = await Review.GetAsync(Org.Lea, submitted.Id, default);
         Assert.Equal(3, edited.Pulse);
         Assert.True(edited.Actions.Review);
 
-        await CheckIns.MarkReviewedAsync(Org.Lea, submitted.Id, edited.Version, default);
+        await Review.MarkReviewedAsync(Org.Lea, submitted.Id, edited.Version, default);
 
-        var reviewed = await CheckIns.GetAsync(Org.Mia, submitted.Id, default);
+        var reviewed = await Review.GetAsync(Org.Mia, submitted.Id, default);
         Assert.False(reviewed.Actions.Edit);
         var error = await Assert.ThrowsAsync<RuleViolationException>(() =>
             CheckIns.SubmitAsync(Org.Mia, Answers(pulse: 5, version: reviewed.Version), default));
         Assert.Contains("already reviewed", error.Message, StringComparison.Ordinal);
-        Assert.Equal(3, (await CheckIns.GetAsync(Org.Mia, submitted.Id, default)).Pulse);
+        Assert.Equal(3, (await Review.GetAsync(Org.Mia, submitted.Id, default)).Pulse);
     }
 
     [Fact]
@@ -162,11 +180,11 @@ public sealed class CheckInTests : OrganisationTests
 
         foreach (var outsider in new[] { Org.Otto, Org.Hr, Org.Max, Org.Admin, Org.Pia })
         {
-            await Assert.ThrowsAsync<NotFoundException>(() => CheckIns.GetAsync(outsider, checkIn.Id, default));
-            await Assert.ThrowsAsync<NotFoundException>(() => CheckIns.CommentAsync(outsider, checkIn.Id, CheckInSection.General, "hi", default));
+            await Assert.ThrowsAsync<NotFoundException>(() => Review.GetAsync(outsider, checkIn.Id, default));
+            await Assert.ThrowsAsync<NotFoundException>(() => Review.CommentAsync(outsider, checkIn.Id, CheckInSection.General, "hi", default));
         }
-        Assert.Equal("Burnt out", (await CheckIns.GetAsync(Org.Colin, checkIn.Id, default)).Challenges);
-        Assert.DoesNotContain((await CheckIns.ThisWeekAsync(Org.Otto, default)).SelectMany(t => t.Rows), r => r.MemberName == "Mia Member");
+        Assert.Equal("Burnt out", (await Review.GetAsync(Org.Colin, checkIn.Id, default)).Challenges);
+        Assert.DoesNotContain((await Review.ThisWeekAsync(Org.Otto, default)).SelectMany(t => t.Rows), r => r.MemberName == "Mia Member");
     }
 
     [Fact]
@@ -174,9 +192,9 @@ public sealed class CheckInTests : OrganisationTests
     {
         var checkIn = await SubmitAsync(Org.Mia, challenges: "Waiting on legal");
 
-        await CheckIns.CommentAsync(Org.Lea, checkIn.Id, CheckInSection.Challenges, "I'll call legal today.", default);
+        await Review.CommentAsync(Org.Lea, checkIn.Id, CheckInSection.Challenges, "I'll call legal today.", default);
 
-        var comment = Assert.Single((await CheckIns.GetAsync(Org.Mia, checkIn.Id, default)).Comments);
+        var comment = Assert.Single((await Review.GetAsync(Org.Mia, checkIn.Id, default)).Comments);
         Assert.Equal(("Lea Leader", true, CheckInSection.Challenges, "I'll call legal today."), (comment.AuthorName, comment.ByLeader, comment.Section, comment.Text));
     }
 
@@ -185,9 +203,9 @@ public sealed class CheckInTests : OrganisationTests
     {
         await SubmitAsync(Org.Mia, pulse: 2, challenges: "Waiting on legal");
 
-        var before = (await CheckIns.ThisWeekAsync(Org.Lea, default)).Single();
+        var before = (await Review.ThisWeekAsync(Org.Lea, default)).Single();
         Db.Clock.Advance(TimeSpan.FromDays(3)); // Saturday, the day after the due date
-        var after = (await CheckIns.ThisWeekAsync(Org.Lea, default)).Single();
+        var after = (await Review.ThisWeekAsync(Org.Lea, default)).Single();
 
         var mia = before.Rows.Single(r => r.MemberName == "Mia Member");
         Assert.Equal((WeekStatus.Submitted, 2, "Waiting on legal", false), (mia.Status, mia.Pulse, mia.Blocker, mia.IsLate));
@@ -202,15 +220,15 @@ public sealed class CheckInTests : OrganisationTests
     {
         await SubmitAsync(Org.Mia);
 
-        var maxDue = Assert.Single(await CheckIns.RemindersAsync(Org.Max, default));
+        var maxDue = Assert.Single(await Db.Get<CheckInReminders>().RemindersAsync(Org.Max, default));
         Assert.Equal((ReminderKind.CheckInDue, new DateOnly(2026, 11, 20)), (maxDue.Kind, maxDue.Due));
-        Assert.Empty(await CheckIns.RemindersAsync(Org.Mia, default));
-        var leaDue = Assert.Single(await CheckIns.RemindersAsync(Org.Lea, default));
+        Assert.Empty(await Db.Get<CheckInReminders>().RemindersAsync(Org.Mia, default));
+        var leaDue = Assert.Single(await Db.Get<CheckInReminders>().RemindersAsync(Org.Lea, default));
         Assert.Equal((ReminderKind.ReviewsWaiting, 1), (leaDue.Kind, leaDue.Count));
 
         Db.Clock.Advance(TimeSpan.FromDays(3));
-        Assert.Equal(ReminderKind.CheckInOverdue, Assert.Single(await CheckIns.RemindersAsync(Org.Max, default)).Kind);
-        var unreviewed = Assert.Single(await CheckIns.UnreviewedAsync(Org.Lea, default));
+        Assert.Equal(ReminderKind.CheckInOverdue, Assert.Single(await Db.Get<CheckInReminders>().RemindersAsync(Org.Max, default)).Kind);
+        var unreviewed = Assert.Single(await Review.UnreviewedAsync(Org.Lea, default));
         Assert.Equal(TimeSpan.FromDays(3), Db.Clock.Now - unreviewed.SubmittedAt);
     }
 
@@ -220,21 +238,21 @@ public sealed class CheckInTests : OrganisationTests
         await SubmitAsync(Org.Mia, pulse: 2);
         await SubmitAsync(Org.Max, pulse: 4);
 
-        var twoMembers = (await CheckIns.ParticipationAsync(Org.Hr, 1, default)).Single(p => p.TeamName == "Product");
+        var twoMembers = (await Db.Get<CheckInParticipationReport>().ParticipationAsync(Org.Hr, 1, default)).Single(p => p.TeamName == "Product");
         Assert.Equal((2, (int?)null, (double?)null, (double?)null), (twoMembers.Members, twoMembers.Submitted, twoMembers.ParticipationRate, twoMembers.MeanPulse));
 
         var third = await Db.PersonAsync("Tia Third");
         await Db.Get<TeamService>().SetMembershipAsync(Org.Admin, Org.Product, third.PersonId, TeamRole.Member, default);
-        var threeMembersTwoPulses = (await CheckIns.ParticipationAsync(Org.Hr, 1, default)).Single(p => p.TeamName == "Product");
+        var threeMembersTwoPulses = (await Db.Get<CheckInParticipationReport>().ParticipationAsync(Org.Hr, 1, default)).Single(p => p.TeamName == "Product");
         Assert.Equal((3, (int?)2, (double?)null), (threeMembersTwoPulses.Members, threeMembersTwoPulses.Submitted, threeMembersTwoPulses.MeanPulse));
         Assert.Equal(2.0 / 3, threeMembersTwoPulses.ParticipationRate!.Value, 6);
 
         await CheckIns.SubmitAsync(third, Answers(pulse: 3), default);
-        var threePulses = (await CheckIns.ParticipationAsync(Org.Hr, 1, default)).Single(p => p.TeamName == "Product");
+        var threePulses = (await Db.Get<CheckInParticipationReport>().ParticipationAsync(Org.Hr, 1, default)).Single(p => p.TeamName == "Product");
         Assert.Equal(3.0, threePulses.MeanPulse);
         Assert.Equal(1.0, threePulses.ParticipationRate);
 
-        await Assert.ThrowsAsync<ActionNotAllowedException>(() => CheckIns.ParticipationAsync(Org.Lea, 1, default));
+        await Assert.ThrowsAsync<ActionNotAllowedException>(() => Db.Get<CheckInParticipationReport>().ParticipationAsync(Org.Lea, 1, default));
     }
 
     [Fact]
@@ -244,7 +262,7 @@ public sealed class CheckInTests : OrganisationTests
         await Db.Get<TeamService>().SetMembershipAsync(Org.Admin, Org.Product, third.PersonId, TeamRole.Member, default);
         await SubmitAsync(Org.Mia);
 
-        var periods = (await CheckIns.ParticipationAsync(Org.Hr, 4, default)).Where(p => p.TeamName == "Product").ToList();
+        var periods = (await Db.Get<CheckInParticipationReport>().ParticipationAsync(Org.Hr, 4, default)).Where(p => p.TeamName == "Product").ToList();
 
         Assert.Equal(4, periods.Count);
         Assert.Equal([1, 0, 0, 0], periods.Select(p => p.Submitted ?? -1));

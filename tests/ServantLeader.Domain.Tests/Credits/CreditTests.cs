@@ -40,7 +40,7 @@ public sealed class CreditTests : OrganisationTests
     [Fact]
     public async Task Only_the_members_leader_links_credit_to_a_win_from_their_check_in()
     {
-        var checkInId = await Db.Get<CheckInService>().SubmitAsync(Org.Mia,
+        var checkInId = await Db.Get<CheckInWriting>().SubmitAsync(Org.Mia,
             new CheckInAnswers { TeamId = Org.Product, Pulse = 5, Wins = "Closed the biggest deal of the quarter" }, default);
 
         await Assert.ThrowsAsync<RuleViolationException>(() => Credits.GiveAsync(Org.Max,

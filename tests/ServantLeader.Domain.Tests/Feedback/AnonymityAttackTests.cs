@@ -24,7 +24,8 @@ public sealed class AnonymityAttackTests(Xunit.Abstractions.ITestOutputHelper ou
     private readonly TestDatabase _db = new(onDisk: true);
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), "servantleader-attack", Guid.NewGuid().ToString("N"));
     private readonly HashSet<(uint Salt, int Index)> _replayed = [];
-    private FeedbackService Feedback => _db.Get<FeedbackService>();
+    private FeedbackAnswering Answering => _db.Get<FeedbackAnswering>();
+    private FeedbackRounds Rounds => _db.Get<FeedbackRounds>();
 
     public Task InitializeAsync() => _db.InitializeAsync();
 
@@ -51,8 +52,8 @@ public sealed class AnonymityAttackTests(Xunit.Abstractions.ITestOutputHelper ou
             members.Add(await _db.PersonAsync($"Member {(char)('A' + i)}"));
         }
         var team = await _db.TeamAsync("Attacked", [.. leaders.Select(l => (l, TeamRole.Leader)), .. members.Select(m => (m, TeamRole.Member))]);
-        var instrument = (await Feedback.InstrumentsAsync(hr, default)).Single(i => i.IsDefault);
-        var round = await Feedback.OpenRoundAsync(hr, new OpenRound
+        var instrument = (await Rounds.InstrumentsAsync(hr, default)).Single(i => i.IsDefault);
+        var round = await Rounds.OpenRoundAsync(hr, new OpenRound
         {
             Name = "Probed", InstrumentId = instrument.Id, TeamIds = [team], OpensOn = _db.Clock.Today, ClosesOn = _db.Clock.Today.AddDays(7),
             MinResponses = Threshold,
@@ -69,7 +70,7 @@ public sealed class AnonymityAttackTests(Xunit.Abstractions.ITestOutputHelper ou
             var comment = $"Answer number {i}";
             author[comment] = member.PersonId;
             sentAt[(member.PersonId, leader.PersonId)] = i;
-            await Feedback.SubmitAsync(member, new FeedbackAnswers
+            await Answering.SubmitAsync(member, new FeedbackAnswers
             {
                 RoundId = round, SubjectId = leader.PersonId, Comment = comment, Scores = instrument.Items.ToDictionary(x => x.Id, _ => (int?)(1 + i % 7)),
             }, default);

@@ -22,7 +22,9 @@ public sealed class FeedbackBatchTests : IAsyncLifetime
     private int _round;
     private IReadOnlyList<ItemView> _items = [];
 
-    private FeedbackService Feedback => _db.Get<FeedbackService>();
+    private FeedbackAnswering Answering => _db.Get<FeedbackAnswering>();
+    private FeedbackResultsReport Results => _db.Get<FeedbackResultsReport>();
+    private FeedbackRounds Rounds => _db.Get<FeedbackRounds>();
 
     public async Task InitializeAsync()
     {
@@ -33,9 +35,9 @@ public sealed class FeedbackBatchTests : IAsyncLifetime
         var teams = _db.Get<TeamService>();
         await teams.SetMembershipAsync(_org.Admin, _org.Product, _nia.PersonId, TeamRole.Member, default);
         await teams.SetMembershipAsync(_org.Admin, _org.Product, _ola.PersonId, TeamRole.Member, default);
-        var instrument = (await Feedback.InstrumentsAsync(_org.Hr, default)).Single(i => i.IsDefault);
+        var instrument = (await Rounds.InstrumentsAsync(_org.Hr, default)).Single(i => i.IsDefault);
         _items = instrument.Items;
-        _round = await Feedback.OpenRoundAsync(_org.Hr, new OpenRound
+        _round = await Rounds.OpenRoundAsync(_org.Hr, new OpenRound
         {
             Name = "Autumn", InstrumentId = instrument.Id, TeamIds = [_org.Product], OpensOn = _db.Clock.Today, ClosesOn = _db.Clock.Today.AddDays(7),
         }, default);
@@ -43,8 +45,8 @@ public sealed class FeedbackBatchTests : IAsyncLifetime
 
     public Task DisposeAsync() => _db.DisposeAsync();
 
-    private Task<AnswerOutcome> AnswerAsync(Actor respondent, Actor subject, int score, FeedbackService? service = null) =>
-        (service ?? Feedback).SubmitAsync(respondent, new FeedbackAnswers
+    private Task<AnswerOutcome> AnswerAsync(Actor respondent, Actor subject, int score, FeedbackAnswering? service = null) =>
+        (service ?? Answering).SubmitAsync(respondent, new FeedbackAnswers
         {
             RoundId = _round, SubjectId = subject.PersonId, Comment = $"From {respondent.PersonId}", Scores = _items.ToDictionary(i => i.Id, _ => (int?)score),
         }, default);
@@ -62,10 +64,10 @@ public sealed class FeedbackBatchTests : IAsyncLifetime
         Assert.Equal(AnswerOutcome.Held, await AnswerAsync(_org.Mia, _org.Lea, 5));
 
         Assert.Equal((0, 0), await StoredAsync());
-        var lea = (await Feedback.InvitationsAsync(_org.Mia, default)).Single(i => i.SubjectId == _org.Lea.PersonId);
+        var lea = (await Answering.InvitationsAsync(_org.Mia, default)).Single(i => i.SubjectId == _org.Lea.PersonId);
         Assert.Equal((true, false), (lea.IsHeld, lea.HasAnswered));
-        Assert.Equal(1, await Feedback.PendingCountAsync(_org.Mia, default));
-        var refused = await Assert.ThrowsAsync<ActionNotAllowedException>(() => Feedback.FormAsync(_org.Mia, _round, _org.Lea.PersonId, default));
+        Assert.Equal(1, await Answering.PendingCountAsync(_org.Mia, default));
+        var refused = await Assert.ThrowsAsync<ActionNotAllowedException>(() => Answering.FormAsync(_org.Mia, _round, _org.Lea.PersonId, default));
         Assert.Contains("held", refused.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<RuleViolationException>(() => AnswerAsync(_org.Mia, _org.Lea, 1));
 
@@ -73,7 +75,7 @@ public sealed class FeedbackBatchTests : IAsyncLifetime
         Assert.Equal(AnswerOutcome.Stored, await AnswerAsync(_nia, _org.Lea, 5));
 
         Assert.Equal((3, 3), await StoredAsync());
-        lea = (await Feedback.InvitationsAsync(_org.Mia, default)).Single(i => i.SubjectId == _org.Lea.PersonId);
+        lea = (await Answering.InvitationsAsync(_org.Mia, default)).Single(i => i.SubjectId == _org.Lea.PersonId);
         Assert.Equal((false, true), (lea.IsHeld, lea.HasAnswered));
     }
 
@@ -93,7 +95,7 @@ public sealed class FeedbackBatchTests : IAsyncLifetime
         await AnswerAsync(_org.Max, _org.Lea, 5);
 
         // A new process: the same database, an empty memory.
-        var restarted = new FeedbackService(_db.Get<IDbContextFactory<ServantLeaderDb>>(), _db.Clock, new FeedbackBatches());
+        var restarted = new FeedbackAnswering(_db.Get<IDbContextFactory<ServantLeaderDb>>(), _db.Clock, new FeedbackBatches());
 
         Assert.Equal((0, 0), await StoredAsync());
         var lea = (await restarted.InvitationsAsync(_org.Mia, default)).Single(i => i.SubjectId == _org.Lea.PersonId);
@@ -112,14 +114,14 @@ public sealed class FeedbackBatchTests : IAsyncLifetime
         }
         _db.Clock.Advance(TimeSpan.FromDays(8));
 
-        var dropped = Assert.Single(await Feedback.NotCountedAsync(_ola, default));
+        var dropped = Assert.Single(await Answering.NotCountedAsync(_ola, default));
         Assert.Equal(("Autumn", "Lea Leader", 3), (dropped.RoundName, dropped.SubjectName, dropped.MinResponses));
-        Assert.Empty(await Feedback.NotCountedAsync(_org.Mia, default));
+        Assert.Empty(await Answering.NotCountedAsync(_org.Mia, default));
         Assert.False(_db.Get<FeedbackBatches>().IsHeld(_round, _ola.PersonId, _org.Lea.PersonId));
         Assert.Equal((3, 3), await StoredAsync());
         await using var db = _db.NewDb();
         Assert.False(await db.FeedbackParticipation.Where(p => p.RespondentId == _ola.PersonId && p.SubjectId == _org.Lea.PersonId).Select(p => p.HasAnswered).SingleAsync());
-        Assert.Equal(3, Assert.Single(await Feedback.MyResultsAsync(_org.Lea, default)).Responses);
+        Assert.Equal(3, Assert.Single(await Results.MyResultsAsync(_org.Lea, default)).Responses);
     }
 
     [Fact]

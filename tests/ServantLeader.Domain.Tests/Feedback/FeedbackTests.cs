@@ -8,7 +8,9 @@ namespace ServantLeader.Domain.Tests.Feedback;
 [Trait("Area", "Feedback")]
 public sealed class FeedbackTests : OrganisationTests
 {
-    private FeedbackService Feedback => Db.Get<FeedbackService>();
+    private FeedbackAnswering Answering => Db.Get<FeedbackAnswering>();
+    private FeedbackResultsReport Results => Db.Get<FeedbackResultsReport>();
+    private FeedbackRounds Rounds => Db.Get<FeedbackRounds>();
     private Actor _nia = null!;
     private Actor _ola = null!;
     private int _round;
@@ -22,9 +24,9 @@ public sealed class FeedbackTests : OrganisationTests
         var teams = Db.Get<TeamService>();
         await teams.SetMembershipAsync(Org.Admin, Org.Product, _nia.PersonId, TeamRole.Member, default);
         await teams.SetMembershipAsync(Org.Admin, Org.Product, _ola.PersonId, TeamRole.Member, default);
-        var instrument = (await Feedback.InstrumentsAsync(Org.Hr, default)).Single(i => i.IsDefault);
+        var instrument = (await Rounds.InstrumentsAsync(Org.Hr, default)).Single(i => i.IsDefault);
         _items = instrument.Items;
-        _round = await Feedback.OpenRoundAsync(Org.Hr, new OpenRound
+        _round = await Rounds.OpenRoundAsync(Org.Hr, new OpenRound
         {
             Name = "Autumn", InstrumentId = instrument.Id, TeamIds = [Org.Product], OpensOn = Db.Clock.Today, ClosesOn = Db.Clock.Today.AddDays(7),
         }, default);
@@ -37,14 +39,14 @@ public sealed class FeedbackTests : OrganisationTests
     };
 
     private Task AnswerAsync(Actor respondent, Actor subject, int score, string comment = "") =>
-        Feedback.SubmitAsync(respondent, Answers(subject, _ => score, comment), default);
+        Answering.SubmitAsync(respondent, Answers(subject, _ => score, comment), default);
 
     private void Close() => Db.Clock.Advance(TimeSpan.FromDays(8));
 
     [Fact]
     public async Task The_default_instrument_covers_every_dimension_in_about_ten_statements()
     {
-        var instrument = (await Feedback.InstrumentsAsync(Org.Hr, default)).Single(i => i.IsDefault);
+        var instrument = (await Rounds.InstrumentsAsync(Org.Hr, default)).Single(i => i.IsDefault);
 
         Assert.InRange(instrument.Items.Count, 9, 12);
         Assert.Equal(Enum.GetValues<ServantDimension>().Order(), instrument.Items.Select(i => i.Dimension).Distinct().Order());
@@ -93,8 +95,8 @@ public sealed class FeedbackTests : OrganisationTests
         await AnswerAsync(Org.Lea, Org.Lea, 7);
         Close();
 
-        var mine = Assert.Single(await Feedback.MyResultsAsync(Org.Lea, default));
-        var organisation = await Feedback.OrganisationResultsAsync(Org.Hr, _round, default);
+        var mine = Assert.Single(await Results.MyResultsAsync(Org.Lea, default));
+        var organisation = await Results.OrganisationResultsAsync(Org.Hr, _round, default);
 
         Assert.Equal(responses, mine.Responses);
         Assert.False(mine.MeetsThreshold);
@@ -114,13 +116,13 @@ public sealed class FeedbackTests : OrganisationTests
             await AnswerAsync(member, Org.Lea, 5);
         }
 
-        Assert.Empty(await Feedback.MyResultsAsync(Org.Lea, default));
-        var organisation = await Feedback.OrganisationResultsAsync(Org.Hr, _round, default);
+        Assert.Empty(await Results.MyResultsAsync(Org.Lea, default));
+        var organisation = await Results.OrganisationResultsAsync(Org.Hr, _round, default);
         Assert.Equal(RoundState.Open, organisation.State);
         Assert.Empty(organisation.Leaders);
 
         Close();
-        Assert.True(Assert.Single(await Feedback.MyResultsAsync(Org.Lea, default)).MeetsThreshold);
+        Assert.True(Assert.Single(await Results.MyResultsAsync(Org.Lea, default)).MeetsThreshold);
     }
 
     [Fact]
@@ -129,7 +131,7 @@ public sealed class FeedbackTests : OrganisationTests
         await AnswerAsync(Org.Mia, Org.Lea, 6);
 
         var error = await Assert.ThrowsAsync<RuleViolationException>(() => AnswerAsync(Org.Mia, Org.Lea, 1));
-        await Assert.ThrowsAsync<ActionNotAllowedException>(() => Feedback.FormAsync(Org.Mia, _round, Org.Lea.PersonId, default));
+        await Assert.ThrowsAsync<ActionNotAllowedException>(() => Answering.FormAsync(Org.Mia, _round, Org.Lea.PersonId, default));
 
         Assert.Contains("already answered", error.Message, StringComparison.Ordinal);
         await AnswerAsync(Org.Max, Org.Lea, 6);
@@ -145,12 +147,12 @@ public sealed class FeedbackTests : OrganisationTests
         // Removing obstacles gets 3, 4 and 5 from the team (mean 4); everything else 6. Lea rates herself 7 throughout.
         foreach (var (member, obstacles) in new[] { (Org.Mia, 3), (Org.Max, 4), (_nia, 5) })
         {
-            await Feedback.SubmitAsync(member, Answers(Org.Lea, i => i.Dimension == ServantDimension.RemovingObstacles ? obstacles : 6), default);
+            await Answering.SubmitAsync(member, Answers(Org.Lea, i => i.Dimension == ServantDimension.RemovingObstacles ? obstacles : 6), default);
         }
         await AnswerAsync(Org.Lea, Org.Lea, 7);
         Close();
 
-        var result = Assert.Single(await Feedback.MyResultsAsync(Org.Lea, default));
+        var result = Assert.Single(await Results.MyResultsAsync(Org.Lea, default));
 
         var obstaclesScore = result.Dimensions.Single(d => d.Dimension == ServantDimension.RemovingObstacles);
         Assert.Equal((4.0, 7.0, 3.0), (obstaclesScore.TeamMean!.Value, obstaclesScore.SelfScore!.Value, obstaclesScore.Gap!.Value));
@@ -171,13 +173,13 @@ public sealed class FeedbackTests : OrganisationTests
         }
         Close();
 
-        var result = await Feedback.OrganisationResultsAsync(Org.Hr, _round, default);
+        var result = await Results.OrganisationResultsAsync(Org.Hr, _round, default);
 
         Assert.Equal(["Colin Coleader", "Lea Leader"], result.Leaders.Select(l => l.LeaderName));
         Assert.Equal((3.0, 5.0), (result.Leaders[0].Index, result.Leaders[1].Index));
         var trust = result.Distribution[ServantDimension.Trust];
         Assert.Equal((3.0, 4.0, 5.0, 2), (trust.Min, trust.Median, trust.Max, trust.Leaders));
-        await Assert.ThrowsAsync<ActionNotAllowedException>(() => Feedback.OrganisationResultsAsync(Org.Lea, _round, default));
+        await Assert.ThrowsAsync<ActionNotAllowedException>(() => Results.OrganisationResultsAsync(Org.Lea, _round, default));
     }
 
     [Fact]
@@ -188,7 +190,7 @@ public sealed class FeedbackTests : OrganisationTests
         await AnswerAsync(_nia, Org.Lea, 5);
         Close();
 
-        var result = Assert.Single(await Feedback.MyResultsAsync(Org.Lea, default));
+        var result = Assert.Single(await Results.MyResultsAsync(Org.Lea, default));
 
         Assert.Equal(["Explain decisions earlier.", "Great at removing blockers."], result.Comments.Order());
         Assert.DoesNotContain(typeof(LeaderRoundResult).GetProperties(), p => p.PropertyType == typeof(DateTimeOffset) || p.PropertyType == typeof(DateTime));
@@ -203,51 +205,51 @@ public sealed class FeedbackTests : OrganisationTests
         var answers = Answers(Org.Lea, _ => 4);
         answers.Scores[_items[2].Id] = bad;
 
-        var error = await Assert.ThrowsAsync<RuleViolationException>(() => Feedback.SubmitAsync(Org.Mia, answers, default));
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => Answering.SubmitAsync(Org.Mia, answers, default));
 
         Assert.Equal([FeedbackAnswers.FieldFor(_items[2].Id)], error.Errors.Keys);
         await using var db = Db.NewDb();
         Assert.Equal(0, await db.FeedbackResponses.CountAsync());
-        Assert.Equal(2, await Feedback.PendingCountAsync(Org.Mia, default));
+        Assert.Equal(2, await Answering.PendingCountAsync(Org.Mia, default));
     }
 
     [Fact]
     public async Task A_round_that_closes_before_it_opens_or_with_a_threshold_below_three_is_refused()
     {
-        var instrument = (await Feedback.InstrumentsAsync(Org.Hr, default)).First();
+        var instrument = (await Rounds.InstrumentsAsync(Org.Hr, default)).First();
         var command = new OpenRound
         {
             Name = "Backwards", InstrumentId = instrument.Id, TeamIds = [Org.Platform], OpensOn = Db.Clock.Today.AddDays(5),
             ClosesOn = Db.Clock.Today.AddDays(4), MinResponses = 2,
         };
 
-        var error = await Assert.ThrowsAsync<RuleViolationException>(() => Feedback.OpenRoundAsync(Org.Hr, command, default));
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => Rounds.OpenRoundAsync(Org.Hr, command, default));
 
         Assert.Equal("A round must close on or after the day it opens.", Assert.Single(error.Errors["ClosesOn"]));
         Assert.True(error.Errors.ContainsKey("MinResponses"));
-        Assert.Single(await Feedback.RoundsAsync(Org.Hr, default));
-        await Assert.ThrowsAsync<ActionNotAllowedException>(() => Feedback.OpenRoundAsync(Org.Admin, command, default));
+        Assert.Single(await Rounds.RoundsAsync(Org.Hr, default));
+        await Assert.ThrowsAsync<ActionNotAllowedException>(() => Rounds.OpenRoundAsync(Org.Admin, command, default));
     }
 
     [Fact]
     public async Task Members_are_asked_about_each_of_their_leaders_and_leaders_about_themselves()
     {
-        var mia = await Feedback.InvitationsAsync(Org.Mia, default);
-        var lea = await Feedback.InvitationsAsync(Org.Lea, default);
+        var mia = await Answering.InvitationsAsync(Org.Mia, default);
+        var lea = await Answering.InvitationsAsync(Org.Lea, default);
 
         Assert.Equal(["Colin Coleader", "Lea Leader"], mia.Select(i => i.SubjectName).Order());
         Assert.All(mia, i => Assert.False(i.IsSelfView));
         Assert.True(Assert.Single(lea).IsSelfView);
-        Assert.Empty(await Feedback.InvitationsAsync(Org.Pia, default));
-        await Assert.ThrowsAsync<NotFoundException>(() => Feedback.FormAsync(Org.Pia, _round, Org.Lea.PersonId, default));
+        Assert.Empty(await Answering.InvitationsAsync(Org.Pia, default));
+        await Assert.ThrowsAsync<NotFoundException>(() => Answering.FormAsync(Org.Pia, _round, Org.Lea.PersonId, default));
         await Assert.ThrowsAsync<NotFoundException>(() => AnswerAsync(Org.Hr, Org.Lea, 7));
     }
 
     [Fact]
     public async Task The_form_lists_the_instruments_statements_in_order_with_its_open_question()
     {
-        var form = await Feedback.FormAsync(Org.Mia, _round, Org.Lea.PersonId, default);
-        var self = await Feedback.FormAsync(Org.Lea, _round, Org.Lea.PersonId, default);
+        var form = await Answering.FormAsync(Org.Mia, _round, Org.Lea.PersonId, default);
+        var self = await Answering.FormAsync(Org.Lea, _round, Org.Lea.PersonId, default);
 
         Assert.Equal(_items.Select(i => i.Id), form.Items.Select(i => i.Id));
         Assert.Equal(("Lea Leader", false), (form.SubjectName, form.IsSelfView));
@@ -258,16 +260,16 @@ public sealed class FeedbackTests : OrganisationTests
     [Fact]
     public async Task Reminders_come_from_participation_and_stop_once_answered()
     {
-        Assert.Equal(2, await Feedback.PendingCountAsync(Org.Mia, default));
+        Assert.Equal(2, await Answering.PendingCountAsync(Org.Mia, default));
 
         await AnswerAsync(Org.Mia, Org.Lea, 6);
 
-        Assert.Equal(1, await Feedback.PendingCountAsync(Org.Mia, default));
+        Assert.Equal(1, await Answering.PendingCountAsync(Org.Mia, default));
         // HR's count comes from stored flags: a held answer shows once its batch is stored.
-        Assert.Equal((8, 0), Count(Assert.Single(await Feedback.RoundsAsync(Org.Hr, default))));
+        Assert.Equal((8, 0), Count(Assert.Single(await Rounds.RoundsAsync(Org.Hr, default))));
         await AnswerAsync(Org.Max, Org.Lea, 6);
         await AnswerAsync(_nia, Org.Lea, 6);
-        Assert.Equal((8, 3), Count(Assert.Single(await Feedback.RoundsAsync(Org.Hr, default))));
+        Assert.Equal((8, 3), Count(Assert.Single(await Rounds.RoundsAsync(Org.Hr, default))));
         static (int, int) Count(RoundSummary round) => (round.Invited, round.Answered);
     }
 
@@ -282,16 +284,16 @@ public sealed class FeedbackTests : OrganisationTests
     [Fact]
     public async Task An_instrument_used_by_a_round_can_no_longer_change()
     {
-        var instrument = (await Feedback.InstrumentsAsync(Org.Hr, default)).Single(i => i.IsDefault);
+        var instrument = (await Rounds.InstrumentsAsync(Org.Hr, default)).Single(i => i.IsDefault);
         Assert.True(instrument.IsLocked);
 
         var draft = new InstrumentDraft
         {
             Name = "Changed", Items = [.. instrument.Items.Select(i => new ItemDraft { Dimension = i.Dimension, Text = i.Text + "!" })],
         };
-        await Assert.ThrowsAsync<ActionNotAllowedException>(() => Feedback.SaveInstrumentAsync(Org.Hr, instrument.Id, draft, default));
+        await Assert.ThrowsAsync<ActionNotAllowedException>(() => Rounds.SaveInstrumentAsync(Org.Hr, instrument.Id, draft, default));
 
-        var copy = await Feedback.SaveInstrumentAsync(Org.Hr, null, draft, default);
-        Assert.Equal(instrument.Items.Count, (await Feedback.InstrumentsAsync(Org.Hr, default)).Single(i => i.Id == copy).Items.Count);
+        var copy = await Rounds.SaveInstrumentAsync(Org.Hr, null, draft, default);
+        Assert.Equal(instrument.Items.Count, (await Rounds.InstrumentsAsync(Org.Hr, default)).Single(i => i.Id == copy).Items.Count);
     }
 }

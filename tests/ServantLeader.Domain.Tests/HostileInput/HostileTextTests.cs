@@ -89,8 +89,8 @@ public sealed class HostileTextTests : OrganisationTests
         }),
         ["check-in challenges"] = ("Challenges", async text =>
         {
-            var id = await Db.Get<CheckInService>().SubmitAsync(Org.Mia, new CheckInAnswers { TeamId = Org.Product, Pulse = 3, Challenges = text }, default);
-            return async () => (await Db.Get<CheckInService>().GetAsync(Org.Mia, id, default)).Challenges;
+            var id = await Db.Get<CheckInWriting>().SubmitAsync(Org.Mia, new CheckInAnswers { TeamId = Org.Product, Pulse = 3, Challenges = text }, default);
+            return async () => (await Db.Get<CheckInReview>().GetAsync(Org.Mia, id, default)).Challenges;
         }),
         ["credit message"] = ("Message", async text =>
         {
@@ -123,17 +123,17 @@ public sealed class HostileTextTests : OrganisationTests
         }),
         ["check-in wins"] = ("Wins", async text =>
         {
-            var id = await Db.Get<CheckInService>().SubmitAsync(Org.Mia, new CheckInAnswers { TeamId = Org.Product, Pulse = 3, Wins = text }, default);
-            return async () => (await Db.Get<CheckInService>().GetAsync(Org.Mia, id, default)).Wins;
+            var id = await Db.Get<CheckInWriting>().SubmitAsync(Org.Mia, new CheckInAnswers { TeamId = Org.Product, Pulse = 3, Wins = text }, default);
+            return async () => (await Db.Get<CheckInReview>().GetAsync(Org.Mia, id, default)).Wins;
         }),
         ["check-in need"] = ("Need", async text =>
         {
-            var id = await Db.Get<CheckInService>().SubmitAsync(Org.Mia, new CheckInAnswers { TeamId = Org.Product, Pulse = 3, Need = text }, default);
-            return async () => (await Db.Get<CheckInService>().GetAsync(Org.Mia, id, default)).Need;
+            var id = await Db.Get<CheckInWriting>().SubmitAsync(Org.Mia, new CheckInAnswers { TeamId = Org.Product, Pulse = 3, Need = text }, default);
+            return async () => (await Db.Get<CheckInReview>().GetAsync(Org.Mia, id, default)).Need;
         }),
         ["priority"] = ("NewPriority", async text =>
         {
-            await Db.Get<CheckInService>().AddPriorityAsync(Org.Mia, Org.Product, text, default);
+            await Db.Get<CheckInWriting>().AddPriorityAsync(Org.Mia, Org.Product, text, default);
             return async () =>
             {
                 await using var db = Db.NewDb();

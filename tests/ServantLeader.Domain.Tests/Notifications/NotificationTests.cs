@@ -93,23 +93,24 @@ public sealed class NotificationTests : OrganisationTests
     [Fact]
     public async Task Check_ins_reviews_comments_and_credit_notify_the_right_person()
     {
-        var checkIns = Db.Get<CheckInService>();
-        var id = await checkIns.SubmitAsync(Org.Mia, new CheckInAnswers { TeamId = Org.Product, Pulse = 2, Challenges = "A blocker only leaders read" }, default);
+        var checkInReview = Db.Get<CheckInReview>();
+        var checkInWriting = Db.Get<CheckInWriting>();
+        var id = await checkInWriting.SubmitAsync(Org.Mia, new CheckInAnswers { TeamId = Org.Product, Pulse = 2, Challenges = "A blocker only leaders read" }, default);
         var leas = await Feed.ListAsync(Org.Lea, true, default);
         Assert.Equal("Mia Member submitted a check-in with a blocker.", leas.Items.Single().Text);
         Assert.Equal($"/check-ins/{id}", leas.Items.Single().Link);
 
         // Editing before review does not notify again.
-        var view = await checkIns.GetAsync(Org.Mia, id, default);
-        await checkIns.SubmitAsync(Org.Mia, new CheckInAnswers { TeamId = Org.Product, Pulse = 3, ExpectedVersion = view.Version }, default);
+        var view = await checkInReview.GetAsync(Org.Mia, id, default);
+        await checkInWriting.SubmitAsync(Org.Mia, new CheckInAnswers { TeamId = Org.Product, Pulse = 3, ExpectedVersion = view.Version }, default);
         Assert.Equal(1, await Feed.UnreadCountAsync(Org.Lea, default));
 
-        await checkIns.CommentAsync(Org.Lea, id, CheckInSection.Challenges, "Let's talk.", default);
-        await checkIns.MarkReviewedAsync(Org.Lea, id, (await checkIns.GetAsync(Org.Lea, id, default)).Version, default);
+        await checkInReview.CommentAsync(Org.Lea, id, CheckInSection.Challenges, "Let's talk.", default);
+        await checkInReview.MarkReviewedAsync(Org.Lea, id, (await checkInReview.GetAsync(Org.Lea, id, default)).Version, default);
         var mias = await Feed.ListAsync(Org.Mia, true, default);
         Assert.Equal(["Lea Leader reviewed your check-in.", "Lea Leader commented on your check-in."], mias.Items.Select(i => i.Text));
 
-        await checkIns.CommentAsync(Org.Mia, id, CheckInSection.Challenges, "Thanks!", default);
+        await checkInReview.CommentAsync(Org.Mia, id, CheckInSection.Challenges, "Thanks!", default);
         Assert.Equal("Mia Member replied on their check-in.", (await Feed.ListAsync(Org.Colin, true, default)).Items[0].Text);
 
         await Db.Get<CreditService>().GiveAsync(Org.Max, new GiveCredit { TeamId = Org.Product, ReceiverId = Org.Mia.PersonId, Message = "Great demo" }, default);

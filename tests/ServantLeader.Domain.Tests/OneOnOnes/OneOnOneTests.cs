@@ -102,7 +102,7 @@ public sealed class OneOnOneTests : OrganisationTests
     [Fact]
     public async Task A_leader_sends_an_item_from_a_check_in_to_the_next_1_1()
     {
-        var checkInId = await Db.Get<CheckInService>().SubmitAsync(Org.Mia, new CheckInAnswers
+        var checkInId = await Db.Get<CheckInWriting>().SubmitAsync(Org.Mia, new CheckInAnswers
         {
             TeamId = Org.Product, Pulse = 2, Challenges = "Too many meetings",
         }, default);

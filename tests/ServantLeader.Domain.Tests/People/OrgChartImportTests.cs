@@ -77,7 +77,7 @@ public sealed class OrgChartImportTests : OrganisationTests
     {
         await ImportAsync(Base);
         var ben = await PersonAsync("E2");
-        await Db.Get<ServantLeader.Domain.CheckIns.CheckInService>().SubmitAsync(new Actor(ben.Id), new ServantLeader.Domain.CheckIns.CheckInAnswers { TeamId = Org.Product, Pulse = 4 }, default);
+        await Db.Get<ServantLeader.Domain.CheckIns.CheckInWriting>().SubmitAsync(new Actor(ben.Id), new ServantLeader.Domain.CheckIns.CheckInAnswers { TeamId = Org.Product, Pulse = 4 }, default);
 
         var next = Csv(
             "E1,Ana Lima-Souza,ana.souza@example.org,Product,leader,",

@@ -165,12 +165,13 @@ public sealed class WebhookTests : OrganisationTests
         var (credits, creditSecret) = await RegisterAsync(WebhookEvents.CreditGiven);
         await using var _ = blockers;
         await using var __ = credits;
-        var checkIns = Db.Get<CheckInService>();
+        var checkInReview = Db.Get<CheckInReview>();
+        var checkInWriting = Db.Get<CheckInWriting>();
 
         await Org.AskAsync(Org.Mia);
-        var id = await checkIns.SubmitAsync(Org.Mia, new CheckInAnswers { TeamId = Org.Product, Pulse = 2, Challenges = "The build is broken" }, default);
-        var view = await checkIns.GetAsync(Org.Mia, id, default);
-        await checkIns.SubmitAsync(Org.Mia, new CheckInAnswers { TeamId = Org.Product, Pulse = 2, Challenges = "Still broken", ExpectedVersion = view.Version }, default);
+        var id = await checkInWriting.SubmitAsync(Org.Mia, new CheckInAnswers { TeamId = Org.Product, Pulse = 2, Challenges = "The build is broken" }, default);
+        var view = await checkInReview.GetAsync(Org.Mia, id, default);
+        await checkInWriting.SubmitAsync(Org.Mia, new CheckInAnswers { TeamId = Org.Product, Pulse = 2, Challenges = "Still broken", ExpectedVersion = view.Version }, default);
         await Dispatcher.SendDueAsync(default);
 
         var blocker = Assert.Single(blockers.Requests);

@@ -128,7 +128,7 @@ public sealed class ApiAuthorizationTests(AppFactory app) : IClassFixture<AppFac
                 // Mia's check-in for this period exists; a change names the version it was read at, as the form does.
                 await using (var checkIns = app.Services.CreateAsyncScope())
                 {
-                    var view = await checkIns.ServiceProvider.GetRequiredService<ServantLeader.Domain.CheckIns.CheckInService>()
+                    var view = await checkIns.ServiceProvider.GetRequiredService<ServantLeader.Domain.CheckIns.CheckInReview>()
                         .GetAsync(app.Mia, app.MiasCheckIn, CancellationToken.None);
                     return (route, new { teamId = app.Product, pulse = 4, wins = "Shipped.", challenges = AppFactory.MiasBlocker, expectedVersion = view.Version });
                 }

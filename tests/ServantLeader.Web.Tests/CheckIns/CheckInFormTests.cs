@@ -30,7 +30,7 @@ public sealed class CheckInFormTests : ComponentContext
 
         Assert.Equal("Fixed the flaky build", second.Find("textarea[name=Wins]").GetAttribute("value") ?? second.Find("textarea[name=Wins]").TextContent);
         Assert.Equal("Waiting on legal", second.Find("textarea[name=Challenges]").GetAttribute("value") ?? second.Find("textarea[name=Challenges]").TextContent);
-        var form = await Get<CheckInService>().OpenAsync(Mia, Product, default);
+        var form = await Get<CheckInWriting>().OpenAsync(Mia, Product, default);
         Assert.Equal(CheckInStatus.Draft, form.Status);
     }
 
@@ -45,7 +45,7 @@ public sealed class CheckInFormTests : ComponentContext
         page.Find("textarea[name=Need]").Input("An hour with you on Friday");
         await DisposeComponentsAsync();
 
-        var form = await Get<CheckInService>().OpenAsync(Mia, Product, default);
+        var form = await Get<CheckInWriting>().OpenAsync(Mia, Product, default);
         Assert.Equal("An hour with you on Friday", form.Need);
     }
 
@@ -60,13 +60,13 @@ public sealed class CheckInFormTests : ComponentContext
         await page.Find("form").SubmitAsync();
 
         Assert.Equal("Choose how work felt, from 1 (very hard) to 5 (great).", page.Find(".sl-pulse .validation-message").TextContent);
-        Assert.Null((await Get<CheckInService>().OpenAsync(Mia, Product, default)).SubmittedAtOrNull());
+        Assert.Null((await Get<CheckInWriting>().OpenAsync(Mia, Product, default)).SubmittedAtOrNull());
 
         // The text is still there (the browser owns the field's text; the server kept what was typed): choosing a
         // pulse and submitting again stores it.
         page.Find("#Pulse-4").Change(true);
         await page.Find("form").SubmitAsync();
-        var stored = await Get<CheckInService>().OpenAsync(Mia, Product, default);
+        var stored = await Get<CheckInWriting>().OpenAsync(Mia, Product, default);
         Assert.Equal(("Shipped it", 4), (stored.Wins, stored.Pulse!.Value));
     }
 

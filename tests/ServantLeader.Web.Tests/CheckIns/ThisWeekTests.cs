@@ -11,9 +11,9 @@ public sealed class ThisWeekTests : ComponentContext
     [Fact]
     public async Task Shows_each_member_with_their_status_pulse_and_blocker_but_never_a_drafts_content()
     {
-        var checkIns = Get<CheckInService>();
-        await checkIns.SubmitAsync(Mia, new CheckInAnswers { TeamId = Product, Pulse = 2, Challenges = "Waiting on legal" }, default);
-        await checkIns.SaveDraftAsync(Max, new CheckInAnswers { TeamId = Product, Pulse = 1, Challenges = "My private draft" }, default);
+        var checkInWriting = Get<CheckInWriting>();
+        await checkInWriting.SubmitAsync(Mia, new CheckInAnswers { TeamId = Product, Pulse = 2, Challenges = "Waiting on legal" }, default);
+        await checkInWriting.SaveDraftAsync(Max, new CheckInAnswers { TeamId = Product, Pulse = 1, Challenges = "My private draft" }, default);
         SignInAs(Lea, "Lea");
 
         var page = Render<ThisWeek>();

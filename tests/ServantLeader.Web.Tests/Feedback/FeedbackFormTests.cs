@@ -14,7 +14,7 @@ public sealed class FeedbackFormTests : ComponentContext
     private async Task<(int Round, IReadOnlyList<ItemView> Items)> OpenRoundAsync()
     {
         var hr = await HrAsync();
-        var feedback = Get<FeedbackService>();
+        var feedback = Get<FeedbackRounds>();
         var instrument = (await feedback.InstrumentsAsync(hr, default)).Single(i => i.IsDefault);
         var today = DateOnly.FromDateTime(Get<TimeProvider>().GetUtcNow().UtcDateTime);
         var round = await feedback.OpenRoundAsync(hr, new OpenRound

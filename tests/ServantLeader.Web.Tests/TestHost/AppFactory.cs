@@ -100,7 +100,7 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>, IAsyncL
             TeamId = Product, Category = SupportCategory.Resources, Title = MiasRequestTitle, Details = "Private details only Lea may read.",
         }, ct);
 
-        MiasCheckIn = await scope.ServiceProvider.GetRequiredService<CheckInService>().SubmitAsync(Mia, new CheckInAnswers
+        MiasCheckIn = await scope.ServiceProvider.GetRequiredService<CheckInWriting>().SubmitAsync(Mia, new CheckInAnswers
         {
             TeamId = Product, Pulse = 2, Challenges = MiasBlocker,
         }, ct);
@@ -111,7 +111,7 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>, IAsyncL
             MeetingId = LeaAndMiasOneOnOne, ExpectedVersion = 0, SharedNotes = "Shared: agreed to pair on Tuesdays.", PrivateNotes = LeasPrivateNote,
         }, ct);
 
-        var feedback = scope.ServiceProvider.GetRequiredService<FeedbackService>();
+        var feedback = scope.ServiceProvider.GetRequiredService<FeedbackRounds>();
         var today = DateOnly.FromDateTime(DateTime.Now);
         FeedbackRound = await feedback.OpenRoundAsync(Hr, new OpenRound
         {

@@ -14,7 +14,7 @@ public sealed partial class OrgChartImport
     /// Each membership change is its own audit entry, naming the person, the team and the role; a new leader is also
     /// announced to the team's members (<see cref="SeparationOfDuties"/>).
     /// </summary>
-    private static async Task RecordMembershipsAsync(ServantLeaderDb db, Actor actor, List<MembershipWork> work,
+    private static async Task RecordMembershipsAsync(ServantLeaderDb db, Actor actor, List<ImportPlan.MembershipWork> work,
         Dictionary<string, Person> byEmployee, DateTimeOffset now, CancellationToken ct)
     {
         if (work.Count == 0)
@@ -39,7 +39,7 @@ public sealed partial class OrgChartImport
         }
     }
 
-    private static async Task<Dictionary<string, IdentityUser>> LoadUsersAsync(ServantLeaderDb db, Plan plan, CancellationToken ct)
+    private static async Task<Dictionary<string, IdentityUser>> LoadUsersAsync(ServantLeaderDb db, ImportPlan plan, CancellationToken ct)
     {
         var ids = plan.Upserts.Where(u => u.Existing is not null).Select(u => u.Existing!.UserId)
             .Concat(plan.Deactivations.Select(p => p.UserId))

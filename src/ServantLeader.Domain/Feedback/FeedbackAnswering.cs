@@ -4,11 +4,14 @@ using ServantLeader.Domain.Data;
 
 namespace ServantLeader.Domain.Feedback;
 
-// Answering. A member's answer is not written when sent: it waits in FeedbackBatches until the round's threshold of
+// A member's answer is not written when sent: it waits in FeedbackBatches until the round's threshold of
 // answers about that leader is waiting, and then all of them and their "has answered" flags are written in one
 // transaction, in a cryptographically shuffled order. A copy of the database files (or its log) taken at any moment
 // then shows groups of at least k people and k answers, never which of them wrote which. See docs/privacy.md.
-public sealed partial class FeedbackService
+/// <summary>
+/// The person answering the survey: members about their leaders, leaders about themselves.
+/// </summary>
+public sealed class FeedbackAnswering(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time, FeedbackBatches batches)
 {
     private const string AlreadyAnswered = "You have already answered about this leader in this round. Answers can't be changed.";
 

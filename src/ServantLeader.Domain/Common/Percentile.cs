@@ -1,12 +1,14 @@
-namespace ServantLeader.Domain.Dashboard;
+namespace ServantLeader.Domain.Common;
 
 /// <summary>
 /// Percentiles by linear interpolation between closest ranks (the "inclusive" method, as PERCENTILE_CONT and
 /// Excel's PERCENTILE.INC): over n sorted values x₀…xₙ₋₁, position h = (n − 1)·p, and the value is
-/// x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋₊₁ − x⌊h⌋). The database finds the two values; this finishes the arithmetic.
+/// x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋₊₁ − x⌊h⌋) (Hyndman and Fan's "type 7"). The dashboard's durations and the feedback
+/// results' quartiles both use it.
 /// </summary>
 public static class Percentile
 {
+    /// <summary>Finishes the arithmetic when the database has found the two values either side of the position.</summary>
     /// <param name="n">how many values there are.</param>
     /// <param name="percent">the percentile, 0–100.</param>
     /// <param name="low">the value at rank ⌊(n − 1)·p⌋ (0-based).</param>
@@ -21,7 +23,7 @@ public static class Percentile
         return low.Value + fraction * ((high ?? low.Value) - low.Value);
     }
 
-    /// <summary>The same percentile over values in memory (for the organisation median across teams).</summary>
+    /// <summary>The same percentile over values in memory (the organisation median across teams, feedback quartiles).</summary>
     public static double? Of(IEnumerable<double> values, int percent)
     {
         var sorted = values.Order().ToArray();

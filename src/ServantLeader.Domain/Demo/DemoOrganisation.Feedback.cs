@@ -46,11 +46,11 @@ public sealed partial class DemoOrganisation
     private static async Task<int> RoundAsync(ServantLeaderDb db, string name, int instrumentId, DateOnly opens, DateOnly closes,
         IReadOnlyList<int> teamIds, DateTimeOffset now, CancellationToken ct)
     {
-        var round = new FeedbackRound(name, instrumentId, opens, closes, FeedbackService.MinGroupSize, teamIds, now);
+        var round = new FeedbackRound(name, instrumentId, opens, closes, GroupSize.Minimum, teamIds, now);
         db.FeedbackRounds.Add(round);
         await db.SaveChangesAsync(ct);
         var memberships = await db.Memberships.Where(m => teamIds.Contains(m.TeamId)).Select(m => new { m.TeamId, m.PersonId, m.Role }).ToListAsync(ct);
-        var pairs = FeedbackService.WhoIsAskedAboutWhom(memberships.Select(m => (m.TeamId, m.PersonId, m.Role)));
+        var pairs = FeedbackRounds.WhoIsAskedAboutWhom(memberships.Select(m => (m.TeamId, m.PersonId, m.Role)));
         db.FeedbackParticipation.AddRange(pairs.Select(p => new Participation(round.Id, p.Respondent, p.Subject)));
         await db.SaveChangesAsync(ct);
         return round.Id;

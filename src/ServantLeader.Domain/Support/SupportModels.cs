@@ -1,5 +1,30 @@
 namespace ServantLeader.Domain.Support;
 
+public sealed class LogSupport
+{
+    public const int MinMinutes = 1;
+    public const int MaxMinutes = 1440;
+
+    public int MemberId { get; set; }
+    public int TeamId { get; set; }
+
+    /// <summary>Empty for proactive support: nobody asked.</summary>
+    public int? RequestId { get; set; }
+    public SupportCategory Category { get; set; } = SupportCategory.Coaching;
+    public int Minutes { get; set; } = 30;
+    public DateOnly Date { get; set; }
+    public string Note { get; set; } = "";
+    public bool SharedWithMember { get; set; }
+}
+
+public sealed record SupportLogFilter(
+    int? MemberId = null,
+    SupportCategory? Category = null,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    int Skip = 0,
+    int Take = 25);
+
 /// <summary>A member the actor leads, in one of the actor's teams.</summary>
 public sealed record MemberToServe(int PersonId, string Name, int TeamId, string TeamName);
 

@@ -6,17 +6,11 @@ using ServantLeader.Domain.Teams;
 namespace ServantLeader.Domain.Feedback;
 
 /// <summary>
-/// The anonymous "how well does my leader serve me?" survey. HR manages instruments and rounds; members answer
-/// about their leaders and leaders about themselves; results exist only for closed rounds and only for leaders
-/// with at least the round's threshold of answers (never fewer than <see cref="MinGroupSize"/>).
+/// HR's setup of the anonymous "how well does my leader serve me?" survey: the instruments (the statements asked) and
+/// the rounds (who is asked about whom, when, and the threshold of answers, never below <see cref="GroupSize.Minimum"/>).
 /// </summary>
-public sealed partial class FeedbackService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time, FeedbackBatches batches)
+public sealed class FeedbackRounds(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time)
 {
-    /// <summary>The smallest number of answers whose aggregate anyone may see.</summary>
-    public const int MinGroupSize = 3;
-
-    // ---- Instruments (HR) ----
-
     public async Task<IReadOnlyList<InstrumentView>> InstrumentsAsync(Actor actor, CancellationToken ct)
     {
         RequireHr(actor);
@@ -68,8 +62,6 @@ public sealed partial class FeedbackService(IDbContextFactory<ServantLeaderDb> d
         return instrument.Id;
     }
 
-    // ---- Rounds (HR) ----
-
     public async Task<IReadOnlyList<RoundSummary>> RoundsAsync(Actor actor, CancellationToken ct)
     {
         RequireHr(actor);
@@ -100,8 +92,8 @@ public sealed partial class FeedbackService(IDbContextFactory<ServantLeaderDb> d
         rules.Check(command.OpensOn >= today, nameof(command.OpensOn), "A round can't open in the past.");
         rules.Check(command.ClosesOn >= command.OpensOn, nameof(command.ClosesOn), "A round must close on or after the day it opens.");
         rules.Check(command.ClosesOn <= command.OpensOn.AddDays(90), nameof(command.ClosesOn), "A round can stay open for 90 days at most.");
-        rules.Check(command.MinResponses is >= MinGroupSize and <= 50, nameof(command.MinResponses),
-            $"The threshold is at least {MinGroupSize}, so that no answer can be traced to a person, and at most 50.");
+        rules.Check(command.MinResponses is >= GroupSize.Minimum and <= 50, nameof(command.MinResponses),
+            $"The threshold is at least {GroupSize.Minimum}, so that no answer can be traced to a person, and at most 50.");
         var teamIds = command.TeamIds.Distinct().ToList();
         rules.Check(teamIds.Count > 0, nameof(command.TeamIds), "Choose at least one team.");
 
@@ -150,119 +142,11 @@ public sealed partial class FeedbackService(IDbContextFactory<ServantLeaderDb> d
         return pairs;
     }
 
-    // ---- Results ----
-
-    /// <summary>The actor's own results as a leader, for every closed round, newest first.</summary>
-    public async Task<IReadOnlyList<LeaderRoundResult>> MyResultsAsync(Actor actor, CancellationToken ct)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var today = time.Today();
-        var rounds = await db.FeedbackParticipation
-            .Where(p => p.SubjectId == actor.PersonId && p.IsSelfView)
-            .Join(db.FeedbackRounds.Where(r => r.ClosesOn < today), p => p.RoundId, r => r.Id, (_, r) => new { r.Id, r.Name, r.ClosesOn, r.MinResponses, r.InstrumentId })
-            .OrderByDescending(r => r.ClosesOn)
-            .ToListAsync(ct);
-        var results = new List<LeaderRoundResult>();
-        foreach (var round in rounds)
-        {
-            var dimensions = await DimensionsOfAsync(db, round.InstrumentId, ct);
-            var responses = await db.FeedbackResponses.CountAsync(r => r.RoundId == round.Id && r.SubjectId == actor.PersonId && !r.IsSelfView, ct);
-            var meets = responses >= round.MinResponses;
-            var team = meets ? await MeansAsync(db, round.Id, actor.PersonId, selfView: false, ct) : new Dictionary<ServantDimension, double>();
-            var self = await MeansAsync(db, round.Id, actor.PersonId, selfView: true, ct);
-            var comments = meets
-                ? await db.FeedbackResponses.Where(r => r.RoundId == round.Id && r.SubjectId == actor.PersonId && !r.IsSelfView && r.Comment != null)
-                    .Select(r => r.Comment!).ToListAsync(ct)
-                : [];
-            Shuffle(comments);
-            var scores = dimensions.Select(d => new DimensionScore(d, team.TryGetValue(d, out var t) ? t : null, self.TryGetValue(d, out var s) ? s : null)).ToList();
-            results.Add(new LeaderRoundResult(round.Id, round.Name, round.ClosesOn, responses, round.MinResponses, scores,
-                meets ? IndexOf(team) : null, self.Count > 0 ? IndexOf(self) : null, comments));
-        }
-        return results;
-    }
-
-    /// <summary>Every leader's team-view scores in a closed round, and their spread across the organisation. HR only.</summary>
-    public async Task<OrganisationRoundResult> OrganisationResultsAsync(Actor actor, int roundId, CancellationToken ct)
-    {
-        RequireHr(actor);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var round = await db.FeedbackRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
-        var state = FeedbackRound.StateOn(round.OpensOn, round.ClosesOn, time.Today());
-        if (state != RoundState.Closed)
-        {
-            return new OrganisationRoundResult(round.Id, round.Name, state, [], 0, new Dictionary<ServantDimension, Spread>(), null);
-        }
-        var counts = await db.FeedbackResponses.Where(r => r.RoundId == roundId && !r.IsSelfView)
-            .GroupBy(r => r.SubjectId).Select(g => new { LeaderId = g.Key, Responses = g.Count() })
-            .ToListAsync(ct);
-        var subjects = await db.FeedbackParticipation.Where(p => p.RoundId == roundId && p.IsSelfView).Select(p => p.SubjectId).ToListAsync(ct);
-        var eligible = counts.Where(c => c.Responses >= round.MinResponses).ToDictionary(c => c.LeaderId, c => c.Responses);
-        var eligibleIds = eligible.Keys.ToList();
-        var means = await db.FeedbackScores
-            .Join(db.FeedbackResponses.Where(r => r.RoundId == roundId && !r.IsSelfView), s => s.ResponseId, r => r.Id, (s, r) => new { s, r.SubjectId })
-            .Join(db.Set<InstrumentItem>(), x => x.s.ItemId, i => i.Id, (x, i) => new { x.SubjectId, i.Dimension, x.s.Score })
-            .Where(x => eligibleIds.Contains(x.SubjectId))
-            .GroupBy(x => new { x.SubjectId, x.Dimension })
-            .Select(g => new { g.Key.SubjectId, g.Key.Dimension, Mean = g.Average(x => (double)x.Score) })
-            .ToListAsync(ct);
-        var names = await db.People.Where(p => eligibleIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, ct);
-        var leaders = means.GroupBy(m => m.SubjectId)
-            .Select(g =>
-            {
-                var dims = g.ToDictionary(m => m.Dimension, m => m.Mean);
-                return new LeaderScores(g.Key, names[g.Key], eligible[g.Key], dims, IndexOf(dims));
-            })
-            .OrderBy(l => l.LeaderName).ToList();
-        var distribution = leaders.SelectMany(l => l.Dimensions).GroupBy(d => d.Key)
-            .ToDictionary(g => g.Key, g => SpreadOf(g.Select(d => d.Value).ToList()));
-        return new OrganisationRoundResult(round.Id, round.Name, state, leaders, subjects.Distinct().Count() - leaders.Count, distribution,
-            leaders.Count > 0 ? SpreadOf(leaders.Select(l => l.Index).ToList()) : null);
-    }
-
-    private static async Task<IReadOnlyList<ServantDimension>> DimensionsOfAsync(ServantLeaderDb db, int instrumentId, CancellationToken ct) =>
-        (await db.Set<InstrumentItem>().Where(i => i.InstrumentId == instrumentId).Select(i => i.Dimension).Distinct().ToListAsync(ct)).Order().ToList();
-
-    private static async Task<Dictionary<ServantDimension, double>> MeansAsync(ServantLeaderDb db, int roundId, int subjectId, bool selfView, CancellationToken ct) =>
-        await db.FeedbackScores
-            .Join(db.FeedbackResponses.Where(r => r.RoundId == roundId && r.SubjectId == subjectId && r.IsSelfView == selfView),
-                s => s.ResponseId, r => r.Id, (s, _) => s)
-            .Join(db.Set<InstrumentItem>(), s => s.ItemId, i => i.Id, (s, i) => new { i.Dimension, s.Score })
-            .GroupBy(x => x.Dimension)
-            .Select(g => new { g.Key, Mean = g.Average(x => (double)x.Score) })
-            .ToDictionaryAsync(x => x.Key, x => x.Mean, ct);
-
-    /// <summary>The servant leadership index: the mean of the dimension means, so each dimension weighs the same.</summary>
-    private static double IndexOf(IReadOnlyDictionary<ServantDimension, double> dimensions) => dimensions.Values.Average();
-
-    internal static Spread SpreadOf(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return new Spread(sorted[0], Quantile(sorted, 0.25), Quantile(sorted, 0.5), Quantile(sorted, 0.75), sorted[^1], sorted.Length);
-    }
-
-    // Linear interpolation between closest ranks (the common "type 7" definition).
-    private static double Quantile(double[] sorted, double q)
-    {
-        var position = (sorted.Length - 1) * q;
-        var lower = (int)Math.Floor(position);
-        var upper = (int)Math.Ceiling(position);
-        return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
-    }
-
-    private static void Shuffle<T>(List<T> items)
-    {
-        for (var i = items.Count - 1; i > 0; i--)
-        {
-            var j = Random.Shared.Next(i + 1);
-            (items[i], items[j]) = (items[j], items[i]);
-        }
-    }
-
     private static InstrumentView View(Instrument i, bool locked) =>
         new(i.Id, i.Name, i.OpenQuestion, i.IsDefault, locked, i.Items.OrderBy(x => x.Order).Select(x => new ItemView(x.Id, x.Dimension, x.Text)).ToList());
 
-    private static void RequireHr(Actor actor)
+    /// <summary>HR sets the survey up and reads results across leaders; nobody else.</summary>
+    internal static void RequireHr(Actor actor)
     {
         if (!actor.IsHr)
         {
