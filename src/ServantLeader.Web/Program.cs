@@ -1,3 +1,4 @@
+using ServantLeader.Web.CommandLine;
 using ServantLeader.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);

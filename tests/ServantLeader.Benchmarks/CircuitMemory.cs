@@ -29,7 +29,7 @@ internal static class CircuitMemory
         await first.GetByLabel("Password").FillAsync("serve-the-team");
         await first.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await first.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
-        await first.GotoAsync("/inbox");
+        await first.GotoAsync("/requests/inbox");
         await first.Locator("main[data-interactive=true]").WaitForAsync();
         await Task.Delay(2000);
         var before = Rss(pid);
@@ -38,7 +38,7 @@ internal static class CircuitMemory
         for (var i = 1; i < circuits; i++)
         {
             var page = await context.NewPageAsync();
-            await page.GotoAsync("/inbox");
+            await page.GotoAsync("/requests/inbox");
             await page.Locator("main[data-interactive=true]").WaitForAsync(new() { Timeout = 60_000 });
             pages.Add(page);
             if (i % 50 == 0)

@@ -19,7 +19,7 @@ internal static partial class LoadTest
         ["amara", "ben", "chloe", "dev", "lena", "marcus", "eva", "farid", "grace", "hugo", "priya", "isla", "jonas", "keiko", "luis", "hr"];
 
     private static readonly string[] Pages =
-        ["/", "/requests", "/inbox", "/this-week", "/teams", "/dashboard", "/check-ins", "/support/received", "/notifications", "/one-on-ones"];
+        ["/", "/requests", "/requests/inbox", "/check-ins/this-week", "/teams", "/dashboard", "/check-ins", "/support/received", "/notifications", "/one-on-ones"];
 
     public static async Task RunAsync(Uri url, int users, int requests)
     {

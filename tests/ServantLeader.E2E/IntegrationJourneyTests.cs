@@ -19,7 +19,7 @@ public sealed class IntegrationJourneyTests(E2EApp app) : BrowserTests(app)
     public async Task HR_previews_a_bad_file_then_imports_a_good_one_and_a_second_upload_changes_nothing()
     {
         var hr = await SignInAsync("hr");
-        await OpenAsync(hr, "/org-chart/import");
+        await OpenAsync(hr, "/people/import");
         var folder = Directory.CreateTempSubdirectory("servantleader-import-").FullName;
 
         var bad = Path.Combine(folder, "bad.csv");
@@ -53,7 +53,7 @@ public sealed class IntegrationJourneyTests(E2EApp app) : BrowserTests(app)
         await Assertions.Expect(hr.GetByText("There is nothing to import.")).ToBeVisibleAsync(new() { Timeout = 10_000 });
 
         var admin = await SignInAsync("admin");
-        await OpenAsync(admin, "/admin/teams");
+        await OpenAsync(admin, "/teams/manage");
         await admin.GetByRole(AriaRole.Link, new() { Name = E2EApp.ImportTeam }).ClickAsync();
         await Assertions.Expect(admin.GetByText("Iris Import")).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Assertions.Expect(admin.GetByText("Kai Import")).ToBeVisibleAsync();
@@ -102,7 +102,7 @@ public sealed class IntegrationJourneyTests(E2EApp app) : BrowserTests(app)
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var admin = await SignInAsync("admin");
-        await OpenAsync(admin, "/admin/webhooks");
+        await OpenAsync(admin, "/webhooks");
         await admin.GetByRole(AriaRole.Button, new() { Name = "New webhook" }).ClickAsync();
         await admin.Locator("[name=Description]").FillAsync("#kudos channel");
         await admin.Locator("[name=Url]").FillAsync(receiver.Url.ToString());
@@ -132,7 +132,7 @@ public sealed class IntegrationJourneyTests(E2EApp app) : BrowserTests(app)
             received.Headers[WebhookSignature.SignatureHeader], received.Body, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
         Assert.Contains("untangling the release notes", Encoding.UTF8.GetString(received.Body), StringComparison.Ordinal);
 
-        await OpenAsync(admin, "/admin/webhooks");
+        await OpenAsync(admin, "/webhooks");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Deliveries of #kudos channel" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Table, new() { Name = "Deliveries" })).ToContainTextAsync("delivered");
         await AssertAccessibleAsync(admin, "delivery history");

@@ -16,7 +16,7 @@ public sealed partial class JourneyTests(E2EApp app) : BrowserTests(app)
     {
         var title = "Nia needs a code review buddy " + Guid.NewGuid().ToString("N")[..6];
         var amara = await SignInAsync("amara");
-        var dashboard = $"/teams/{App.ProductTeam}/dashboard?weeks=4";
+        var dashboard = $"/dashboard/teams/{App.ProductTeam}?weeks=4";
         await OpenAsync(amara, dashboard);
         var requestsBefore = int.Parse(await FigureAsync(amara, "RequestsReceived"), CultureInfo.InvariantCulture);
         var entriesBefore = int.Parse(await FigureAsync(amara, "SupportEntries"), CultureInfo.InvariantCulture);
@@ -31,7 +31,7 @@ public sealed partial class JourneyTests(E2EApp app) : BrowserTests(app)
         var requestPath = new Uri(nia.Url).AbsolutePath;
 
         // Amara finds it in the inbox, acknowledges it, logs the support and resolves it.
-        await OpenAsync(amara, "/inbox");
+        await OpenAsync(amara, "/requests/inbox");
         await amara.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await Assertions.Expect(amara.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync(Soon);
         await amara.GetByRole(AriaRole.Button, new() { Name = "Acknowledge", Exact = true }).ClickAsync();
@@ -71,7 +71,7 @@ public sealed partial class JourneyTests(E2EApp app) : BrowserTests(app)
     {
         var blocker = "Waiting three days for staging access " + Guid.NewGuid().ToString("N")[..6];
         var omar = await SignInAsync("omar");
-        await OpenAsync(omar, "/check-in");
+        await OpenAsync(omar, "/check-ins/new");
         await omar.Locator("label[for='Pulse-3']").ClickAsync();
         await omar.Locator("[name=Wins]").FillAsync("Finished the onboarding guide.");
         await omar.Locator("[name=Challenges]").FillAsync(blocker);
@@ -82,7 +82,7 @@ public sealed partial class JourneyTests(E2EApp app) : BrowserTests(app)
         var checkInPath = new Uri(omar.Url).AbsolutePath;
 
         var amara = await SignInAsync("amara");
-        await OpenAsync(amara, "/this-week");
+        await OpenAsync(amara, "/check-ins/this-week");
         await amara.GetByRole(AriaRole.Link, new() { Name = "Omar Newcomer" }).ClickAsync();
         await Assertions.Expect(amara.GetByText(blocker)).ToBeVisibleAsync(Soon);
         Assert.EndsWith(checkInPath, new Uri(amara.Url).AbsolutePath, StringComparison.Ordinal);
@@ -110,7 +110,7 @@ public sealed partial class JourneyTests(E2EApp app) : BrowserTests(app)
     {
         var today = DateTime.Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var amara = await SignInAsync("amara");
-        var dashboard = $"/teams/{App.ProductTeam}/dashboard?from={today}&to={today}";
+        var dashboard = $"/dashboard/teams/{App.ProductTeam}?from={today}&to={today}";
         await OpenAsync(amara, dashboard);
         var before = Percent(await FigureAsync(amara, "Coverage"));
         var row = amara.Locator("tr", new() { Has = amara.GetByText("Pat Newcomer") });
@@ -141,7 +141,7 @@ public sealed partial class JourneyTests(E2EApp app) : BrowserTests(app)
         await quinn.GetByRole(AriaRole.Button, new() { Name = "Send to my leaders" }).ClickAsync();
         await quinn.WaitForURLAsync(RequestUrl());
         var requestPath = new Uri(quinn.Url).AbsolutePath;
-        await OpenAsync(quinn, "/check-in");
+        await OpenAsync(quinn, "/check-ins/new");
         await quinn.Locator("label[for='Pulse-2']").ClickAsync();
         await quinn.Locator("[name=Challenges]").FillAsync("Private blocker text");
         await quinn.GetByRole(AriaRole.Button, new() { Name = "Submit check-in" }).ClickAsync();
@@ -149,7 +149,7 @@ public sealed partial class JourneyTests(E2EApp app) : BrowserTests(app)
         var checkInPath = new Uri(quinn.Url).AbsolutePath;
 
         var hr = await SignInAsync("hr");
-        await OpenAsync(hr, "/hr/overview?weeks=12");
+        await OpenAsync(hr, "/dashboard/overview?weeks=12");
         await hr.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Coverage") }).ClickAsync();
         await hr.WaitForURLAsync(new Regex("sort=coverage"));
         await InteractiveAsync(hr);
@@ -219,7 +219,7 @@ public sealed partial class JourneyTests(E2EApp app) : BrowserTests(app)
                 sockets.Add(socket);
             }
         });
-        await OpenAsync(pat, "/check-in");
+        await OpenAsync(pat, "/check-ins/new");
         var wins = pat.Locator("[name=Wins]");
         await wins.ClickAsync();
         await pat.Keyboard.TypeAsync("Shipped the export. ");
@@ -242,7 +242,7 @@ public sealed partial class JourneyTests(E2EApp app) : BrowserTests(app)
         // Reconnected: the page is usable again and the draft on the server has every word.
         await Assertions.Expect(wins).ToHaveValueAsync("Shipped the export. Typed while offline.", new() { Timeout = 30_000 });
         await pat.WaitForTimeoutAsync(4_000);
-        await OpenAsync(pat, "/check-in");
+        await OpenAsync(pat, "/check-ins/new");
         await Assertions.Expect(pat.Locator("[name=Wins]")).ToHaveValueAsync("Shipped the export. Typed while offline.", new() { Timeout = 10_000 });
         // While offline the browser logs each failed attempt to reconnect; those, and only those, are expected.
         ForgetConsoleErrors(e => e.Contains("net::ERR_INTERNET_DISCONNECTED", StringComparison.Ordinal)

@@ -14,7 +14,7 @@ public sealed class LiveUpdateTests(E2EApp app) : BrowserTests(app)
     {
         var title = "Live: need a second pair of eyes " + Guid.NewGuid().ToString("N")[..6];
         var amara = await SignInAsync("amara");
-        await OpenAsync(amara, "/inbox");
+        await OpenAsync(amara, "/requests/inbox");
         await Assertions.Expect(amara.GetByText(title)).ToHaveCountAsync(0);
         var inboxUrl = amara.Url;
 
@@ -41,20 +41,20 @@ public sealed class LiveUpdateTests(E2EApp app) : BrowserTests(app)
     public async Task A_submitted_check_in_shows_up_in_the_leaders_week_view_within_a_second()
     {
         var amara = await SignInAsync("amara");
-        await OpenAsync(amara, "/this-week");
+        await OpenAsync(amara, "/check-ins/this-week");
         var rae = amara.GetByRole(AriaRole.Link, new() { Name = "Rae Newcomer" });
         await Assertions.Expect(amara.GetByText("Rae Newcomer")).ToBeVisibleAsync();
         await Assertions.Expect(rae).ToHaveCountAsync(0);   // nothing to open yet: Rae has not checked in
 
         var member = await SignInAsync("rae");
-        await OpenAsync(member, "/check-in");
+        await OpenAsync(member, "/check-ins/new");
         await member.Locator("label[for='Pulse-4']").ClickAsync();
         await member.Locator("[name=Wins]").FillAsync("Set up my laptop and shipped a typo fix.");
         await member.GetByRole(AriaRole.Button, new() { Name = "Submit check-in" }).ClickAsync();
         await member.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/check-ins/\\d+$"));
 
         await Assertions.Expect(rae).ToBeVisibleAsync(new() { Timeout = 1_000 });
-        Assert.EndsWith("/this-week", amara.Url, StringComparison.Ordinal);
+        Assert.EndsWith("/check-ins/this-week", amara.Url, StringComparison.Ordinal);
         AssertNoConsoleErrors();
     }
 }

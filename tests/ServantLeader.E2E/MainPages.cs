@@ -24,7 +24,7 @@ public static partial class MainPages
             case "member":
                 return
                 [
-                    ("home", "/"), ("check-in", "/check-in"), ("my-check-ins", "/check-ins"), ("ask-for-help", "/requests/new"),
+                    ("home", "/"), ("check-in", "/check-ins/new"), ("my-check-ins", "/check-ins"), ("ask-for-help", "/requests/new"),
                     ("my-requests", "/requests"), ("request", await FirstLinkAsync(page, "/requests", RequestLink())),
                     ("support-received", "/support/received"), ("one-on-ones", "/one-on-ones"), ("feedback", "/feedback"),
                     ("team", $"/teams/{productTeam}"), ("password", "/account/password"), ("api-tokens", "/api-tokens"),
@@ -32,21 +32,21 @@ public static partial class MainPages
             case "leader":
                 return
                 [
-                    ("home", "/"), ("inbox", "/inbox"), ("this-week", "/this-week"),
-                    ("check-in-review", await FirstLinkAsync(page, "/this-week", CheckInLink())),
-                    ("log-support", "/support/new"), ("support-log", "/support"), ("dashboard", $"/teams/{productTeam}/dashboard?weeks=12"),
+                    ("home", "/"), ("inbox", "/requests/inbox"), ("this-week", "/check-ins/this-week"),
+                    ("check-in-review", await FirstLinkAsync(page, "/check-ins/this-week", CheckInLink())),
+                    ("log-support", "/support/new"), ("support-log", "/support"), ("dashboard", $"/dashboard/teams/{productTeam}?weeks=12"),
                     ("one-on-ones", "/one-on-ones"), ("feedback-results", "/feedback/results"), ("teams", "/teams"),
                     ("notifications", "/notifications"),
                 ];
             case "hr":
                 return
                 [
-                    ("home", "/"), ("service-overview", "/hr/overview?weeks=12"), ("team-dashboard", $"/teams/{productTeam}/dashboard?weeks=12"),
-                    ("check-in-participation", "/hr/check-ins"), ("feedback-rounds", "/hr/feedback"), ("instruments", "/hr/instruments"),
-                    ("org-chart-import", "/org-chart/import"),
+                    ("home", "/"), ("service-overview", "/dashboard/overview?weeks=12"), ("team-dashboard", $"/dashboard/teams/{productTeam}?weeks=12"),
+                    ("check-in-participation", "/check-ins/participation"), ("feedback-rounds", "/feedback/rounds"), ("instruments", "/feedback/instruments"),
+                    ("org-chart-import", "/people/import"),
                 ];
             default:
-                return [("people", "/admin/people"), ("teams", "/admin/teams"), ("team-members", $"/admin/teams/{productTeam}"), ("webhooks", "/admin/webhooks"), ("audit-log", "/admin/audit")];
+                return [("people", "/people"), ("teams", "/teams/manage"), ("team-members", $"/teams/{productTeam}/manage"), ("webhooks", "/webhooks"), ("audit-log", "/audit")];
         }
     }
 

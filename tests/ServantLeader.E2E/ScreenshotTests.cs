@@ -46,8 +46,8 @@ public sealed class ScreenshotTests(E2EApp app) : BrowserTests(app)
     {
         foreach (var (role, name, path) in new[]
         {
-            ("member", "check-in", "/check-in"), ("member", "ask-for-help", "/requests/new"),
-            ("leader", "inbox", "/inbox"), ("leader", "dashboard", $"/teams/{App.ProductTeam}/dashboard?weeks=12"),
+            ("member", "check-in", "/check-ins/new"), ("member", "ask-for-help", "/requests/new"),
+            ("leader", "inbox", "/requests/inbox"), ("leader", "dashboard", $"/dashboard/teams/{App.ProductTeam}?weeks=12"),
         })
         {
             var page = await SignInAsync(MainPages.Handle(role), 390, 844);

@@ -8,7 +8,6 @@ using ServantLeader.Domain.Notifications;
 using ServantLeader.Domain.People;
 using ServantLeader.Domain.Requests;
 using ServantLeader.Domain.Support;
-using ServantLeader.Web.Components.Pages.Dashboard;
 using ServantLeader.Web.Identity;
 
 namespace ServantLeader.Web.Api;
@@ -32,7 +31,7 @@ internal static class ApiEndpoints
     public static IEndpointRouteBuilder MapServantLeaderApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1")
-            .RequireAuthorization(Hosting.IntegrationsSetup.ApiPolicy)
+            .RequireAuthorization(Policies.Api)
             .AddEndpointFilter<ApiProblems>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesValidationProblem()
@@ -100,7 +99,7 @@ internal static class ApiEndpoints
     }
 
     private static Actor Actor(ClaimsPrincipal user) =>
-        PersonClaimsFactory.ActorFrom(user) ?? throw new InvalidOperationException("The API policy admits only people.");
+        PersonClaims.ActorFrom(user) ?? throw new InvalidOperationException("The API policy admits only people.");
 
     private static RespondToRequest Command(int id, RequestResponse body) =>
         new() { RequestId = id, ExpectedVersion = body.ExpectedVersion, Note = body.Note ?? "" };

@@ -7,16 +7,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.SignIns;
+using ServantLeader.Web.Components.Account;
 using ServantLeader.Web.Identity;
 
 namespace ServantLeader.Web.Hosting;
 
 internal static class IdentitySetup
 {
-    public const string HrPolicy = "HR";
-    public const string AdminPolicy = "Admin";
-    public const string HrOrAdminPolicy = "HR or Admin";
-
     public static WebApplicationBuilder AddServantLeaderIdentity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -71,11 +68,11 @@ internal static class IdentitySetup
 
         services.AddAuthorizationBuilder()
             // Every endpoint needs a signed-in person unless it says [AllowAnonymous].
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(PersonClaimsFactory.PersonId).Build())
-            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(PersonClaimsFactory.PersonId).Build())
-            .AddPolicy(HrPolicy, p => p.RequireClaim(PersonClaimsFactory.PersonId).RequireRole(Actor.HrRole))
-            .AddPolicy(AdminPolicy, p => p.RequireClaim(PersonClaimsFactory.PersonId).RequireRole(Actor.AdminRole))
-            .AddPolicy(HrOrAdminPolicy, p => p.RequireClaim(PersonClaimsFactory.PersonId).RequireRole(Actor.HrRole, Actor.AdminRole));
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(PersonClaims.PersonId).Build())
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(PersonClaims.PersonId).Build())
+            .AddPolicy(Policies.Hr, p => p.RequireClaim(PersonClaims.PersonId).RequireRole(Actor.HrRole))
+            .AddPolicy(Policies.Admin, p => p.RequireClaim(PersonClaims.PersonId).RequireRole(Actor.AdminRole))
+            .AddPolicy(Policies.HrOrAdmin, p => p.RequireClaim(PersonClaims.PersonId).RequireRole(Actor.HrRole, Actor.AdminRole));
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingPersonStateProvider>();

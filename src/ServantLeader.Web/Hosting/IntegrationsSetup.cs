@@ -15,8 +15,6 @@ namespace ServantLeader.Web.Hosting;
 /// </summary>
 internal static class IntegrationsSetup
 {
-    public const string ApiPolicy = "API";
-
     public static WebApplicationBuilder AddServantLeaderIntegrations(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -25,10 +23,10 @@ internal static class IntegrationsSetup
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         // Only the token counts under /api: a browser's cookie is ignored there, so no page can be made to call the API
         // on a signed-in person's behalf.
-        services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, p => p
+        services.AddAuthorizationBuilder().AddPolicy(Policies.Api, p => p
             .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()
-            .RequireClaim(PersonClaimsFactory.PersonId));
+            .RequireClaim(PersonClaims.PersonId));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddOpenApi("v1", o =>

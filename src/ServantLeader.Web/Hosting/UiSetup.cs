@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Radzen;
+using ServantLeader.Web.Components.Account;
+using ServantLeader.Web.Components.Pages.Dashboard;
 
 namespace ServantLeader.Web.Hosting;
 

@@ -37,7 +37,7 @@ internal sealed class ApiTokenAuthenticationHandler(
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, owner.UserId),
-            new(PersonClaimsFactory.PersonId, owner.PersonId.ToString(CultureInfo.InvariantCulture)),
+            new(PersonClaims.PersonId, owner.PersonId.ToString(CultureInfo.InvariantCulture)),
             new(TokenIdClaim, owner.TokenId.ToString(CultureInfo.InvariantCulture)),
         };
         claims.AddRange(owner.Roles.Select(role => new Claim(ClaimTypes.Role, role)));

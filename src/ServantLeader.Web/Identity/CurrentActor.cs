@@ -13,7 +13,7 @@ internal sealed class CurrentActor(AuthenticationStateProvider auth, PeopleServi
     {
         var state = await auth.GetAuthenticationStateAsync();
         // Every page requires a signed-in person; reaching here without one is a bug, not a user error.
-        return PersonClaimsFactory.ActorFrom(state.User)
+        return PersonClaims.ActorFrom(state.User)
                ?? throw new InvalidOperationException("No signed-in person for this request.");
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using ServantLeader.Domain.People;
+using ServantLeader.Web.Components.Account;
 using ServantLeader.Web.Identity;
 using ServantLeader.Web.Tests.TestHost;
 

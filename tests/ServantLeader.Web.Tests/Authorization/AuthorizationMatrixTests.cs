@@ -1,5 +1,6 @@
 using System.Net;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
 using ServantLeader.Web.Tests.TestHost;
 
@@ -34,43 +35,66 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         ("/requests", [S, O, O, O, O, O, O]),
         ("/requests/new", [S, O, O, O, O, O, O]),
         ("/requests/{Id:int}", [S, O, N, O, N, N, N]),
-        ("/inbox", [S, O, O, O, O, O, O]),
+        ("/requests/inbox", [S, O, O, O, O, O, O]),
         ("/support", [S, O, O, O, O, O, O]),
         ("/support/new", [S, O, O, O, O, O, O]),
         ("/support/received", [S, O, O, O, O, O, O]),
         ("/teams", [S, O, O, O, O, O, O]),
         ("/teams/{Id:int}", [S, O, O, O, O, O, O]),
-        ("/admin/people", [S, D, D, D, D, D, O]),
-        ("/admin/teams", [S, D, D, D, D, D, O]),
-        ("/admin/teams/{Id:int}", [S, D, D, D, D, D, O]),
+        ("/people", [S, D, D, D, D, D, O]),
+        ("/teams/manage", [S, D, D, D, D, D, O]),
+        ("/teams/{Id:int}/manage", [S, D, D, D, D, D, O]),
         ("/account/password", [S, O, O, O, O, O, O]),
         ("/account/password-reset", [S, O, O, O, O, O, O]),
-        ("/check-in", [S, O, O, O, O, O, O]),
+        ("/check-ins/new", [S, O, O, O, O, O, O]),
         ("/check-ins", [S, O, O, O, O, O, O]),
         ("/check-ins/{Id:int}", [S, O, N, O, N, N, N]),
-        ("/this-week", [S, O, O, O, O, O, O]),
+        ("/check-ins/this-week", [S, O, O, O, O, O, O]),
         ("/one-on-ones", [S, O, O, O, O, O, O]),
         ("/one-on-ones/{Id:int}", [S, O, N, O, N, N, N]),
-        ("/hr/check-ins", [S, D, D, D, D, O, D]),
+        ("/check-ins/participation", [S, D, D, D, D, O, D]),
         ("/feedback", [S, O, O, O, O, O, O]),
         ("/feedback/{RoundId:int}/{SubjectId:int}", [S, O, N, O, N, N, N]),
         ("/feedback/results", [S, O, O, O, O, O, O]),
         ("/feedback/privacy", [S, O, O, O, O, O, O]),
-        ("/hr/feedback", [S, D, D, D, D, O, D]),
-        ("/hr/feedback/{RoundId:int}", [S, D, D, D, D, O, D]),
-        ("/hr/instruments", [S, D, D, D, D, O, D]),
+        ("/feedback/rounds", [S, D, D, D, D, O, D]),
+        ("/feedback/rounds/{RoundId:int}", [S, D, D, D, D, O, D]),
+        ("/feedback/instruments", [S, D, D, D, D, O, D]),
         ("/dashboard", [S, O, O, O, O, O, O]),
-        ("/teams/{Id:int}/dashboard", [S, N, N, O, N, O, N]),
-        ("/hr/overview", [S, D, D, D, D, O, D]),
+        ("/dashboard/teams/{Id:int}", [S, N, N, O, N, O, N]),
+        ("/dashboard/overview", [S, D, D, D, D, O, D]),
         ("/notifications", [S, O, O, O, O, O, O]),
         ("/api-tokens", [S, O, O, O, O, O, O]),
-        ("/admin/webhooks", [S, D, D, D, D, D, O]),
-        ("/admin/audit", [S, D, D, D, D, D, O]),
-        ("/org-chart/import", [S, D, D, D, D, O, O]),
+        ("/webhooks", [S, D, D, D, D, D, O]),
+        ("/audit", [S, D, D, D, D, D, O]),
+        ("/people/import", [S, D, D, D, D, O, O]),
         ("/account/login", [O, O, O, O, O, O, O]),
         ("/account/access-denied", [O, O, O, O, O, O, O]),
         ("/not-found", [O, O, O, O, O, O, O]),
         ("/error", [O, O, O, O, O, O, O]),
+    ];
+
+    /// <summary>
+    /// The addresses pages had before they were grouped by feature (issue 14), each beside the page's address now.
+    /// They stay routable so bookmarks, browser history and links already sent in chat keep working.
+    /// </summary>
+    private static readonly (string Old, string Now)[] OldAddresses =
+    [
+        ("/inbox", "/requests/inbox"),
+        ("/this-week", "/check-ins/this-week"),
+        ("/check-in", "/check-ins/new"),
+        ("/hr/check-ins", "/check-ins/participation"),
+        ("/hr/overview", "/dashboard/overview"),
+        ("/teams/{Id:int}/dashboard", "/dashboard/teams/{Id:int}"),
+        ("/hr/feedback", "/feedback/rounds"),
+        ("/hr/feedback/{RoundId:int}", "/feedback/rounds/{RoundId:int}"),
+        ("/hr/instruments", "/feedback/instruments"),
+        ("/admin/webhooks", "/webhooks"),
+        ("/admin/audit", "/audit"),
+        ("/admin/people", "/people"),
+        ("/org-chart/import", "/people/import"),
+        ("/admin/teams", "/teams/manage"),
+        ("/admin/teams/{Id:int}", "/teams/{Id:int}/manage"),
     ];
 
     public static TheoryData<string, Who> Cases()
@@ -94,7 +118,8 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
             .Select(r => r.Template)
             .ToHashSet(StringComparer.Ordinal);
 
-        Assert.Equal(routes.Order(StringComparer.Ordinal), Rows.Select(r => r.Template).Order(StringComparer.Ordinal));
+        Assert.Equal(routes.Order(StringComparer.Ordinal),
+            Rows.Select(r => r.Template).Concat(OldAddresses.Select(a => a.Old)).Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -102,23 +127,8 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
     public async Task Each_person_gets_exactly_what_the_rules_allow(string template, Who who)
     {
         var expected = Rows.Single(r => r.Template == template).Expected[(int)who];
-        var path = template.Replace("/teams/{Id:int}/dashboard", $"/teams/{app.Product}/dashboard", StringComparison.Ordinal)
-            .Replace("/requests/{Id:int}", $"/requests/{app.MiasRequest}", StringComparison.Ordinal)
-            .Replace("/teams/{Id:int}", $"/teams/{app.Product}", StringComparison.Ordinal)
-            .Replace("/check-ins/{Id:int}", $"/check-ins/{app.MiasCheckIn}", StringComparison.Ordinal)
-            .Replace("/one-on-ones/{Id:int}", $"/one-on-ones/{app.LeaAndMiasOneOnOne}", StringComparison.Ordinal)
-            .Replace("/feedback/{RoundId:int}/{SubjectId:int}", $"/feedback/{app.FeedbackRound}/{app.Lea.PersonId}", StringComparison.Ordinal)
-            .Replace("/hr/feedback/{RoundId:int}", $"/hr/feedback/{app.FeedbackRound}", StringComparison.Ordinal);
-        var client = who switch
-        {
-            Who.Anonymous => app.Anonymous(),
-            Who.Member => await app.SignedInAsync("Mia"),
-            Who.OtherMember => await app.SignedInAsync("Pia"),
-            Who.Leader => await app.SignedInAsync("Lea"),
-            Who.OtherLeader => await app.SignedInAsync("Otto"),
-            Who.Hr => await app.SignedInAsync("Hr"),
-            _ => await app.SignedInAsync("Admin"),
-        };
+        var path = Concrete(template);
+        var client = await ClientAsync(who);
 
         var response = await client.GetAsync(path);
         var body = await response.Content.ReadAsStringAsync();
@@ -196,6 +206,78 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains(NotFoundText, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Each_old_address_is_a_second_route_of_the_page_that_has_the_new_one()
+    {
+        var pageOf = typeof(Program).Assembly.GetTypes()
+            .SelectMany(t => t.GetCustomAttributes<RouteAttribute>().Select(r => (r.Template, Page: t)))
+            .ToDictionary(r => r.Template, r => r.Page, StringComparer.Ordinal);
+
+        Assert.All(OldAddresses, a => Assert.Equal(pageOf[a.Now], pageOf[a.Old]));
+    }
+
+    public static TheoryData<string, Who> OldAddressCases()
+    {
+        var data = new TheoryData<string, Who>();
+        foreach (var (old, _) in OldAddresses)
+        {
+            foreach (var who in Enum.GetValues<Who>())
+            {
+                data.Add(old, who);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(OldAddressCases))]
+    public async Task Each_old_address_reaches_the_same_page_and_refuses_the_same_people(string old, Who who)
+    {
+        var now = OldAddresses.Single(a => a.Old == old).Now;
+        var client = await ClientAsync(who);
+
+        var before = await client.GetAsync(Concrete(old));
+        var after = await client.GetAsync(Concrete(now));
+
+        Assert.Equal(after.StatusCode, before.StatusCode);
+        if (after.StatusCode == HttpStatusCode.Redirect)
+        {
+            // Sent to the same place (sign-in or access denied); only the return address differs.
+            Assert.Equal(after.Headers.Location?.GetLeftPart(UriPartial.Path), before.Headers.Location?.GetLeftPart(UriPartial.Path));
+            return;
+        }
+        var beforeBody = await before.Content.ReadAsStringAsync();
+        var afterBody = await after.Content.ReadAsStringAsync();
+        // The same page: its title and main heading (the rest carries per-response tokens and nonces).
+        Assert.Equal(PageTitle(afterBody), PageTitle(beforeBody));
+        Assert.Equal(MainHeading(afterBody), MainHeading(beforeBody));
+        Assert.NotEqual("", PageTitle(afterBody));
+    }
+
+    /// <summary>A template with its route values filled in from the test organisation.</summary>
+    private string Concrete(string template) => template
+        .Replace("/feedback/{RoundId:int}/{SubjectId:int}", $"/feedback/{app.FeedbackRound}/{app.Lea.PersonId}", StringComparison.Ordinal)
+        .Replace("{RoundId:int}", $"{app.FeedbackRound}", StringComparison.Ordinal)
+        .Replace("/requests/{Id:int}", $"/requests/{app.MiasRequest}", StringComparison.Ordinal)
+        .Replace("/teams/{Id:int}", $"/teams/{app.Product}", StringComparison.Ordinal)
+        .Replace("/check-ins/{Id:int}", $"/check-ins/{app.MiasCheckIn}", StringComparison.Ordinal)
+        .Replace("/one-on-ones/{Id:int}", $"/one-on-ones/{app.LeaAndMiasOneOnOne}", StringComparison.Ordinal);
+
+    private async Task<HttpClient> ClientAsync(Who who) => who switch
+    {
+        Who.Anonymous => app.Anonymous(),
+        Who.Member => await app.SignedInAsync("Mia"),
+        Who.OtherMember => await app.SignedInAsync("Pia"),
+        Who.Leader => await app.SignedInAsync("Lea"),
+        Who.OtherLeader => await app.SignedInAsync("Otto"),
+        Who.Hr => await app.SignedInAsync("Hr"),
+        _ => await app.SignedInAsync("Admin"),
+    };
+
+    private static string PageTitle(string html) => Regex.Match(html, "<title>(.*?)</title>", RegexOptions.Singleline).Groups[1].Value;
+
+    private static string MainHeading(string html) => Regex.Match(html, "<h1[^>]*>(.*?)</h1>", RegexOptions.Singleline).Groups[1].Value;
 
     private const string NotFoundText = "We couldn&#x27;t find that";
 }

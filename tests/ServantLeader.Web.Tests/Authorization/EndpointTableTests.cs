@@ -19,7 +19,8 @@ public sealed class EndpointTableTests(AppFactory app) : IClassFixture<AppFactor
     // Columns:                                                     Anonymous, Member, Hr, Admin
     private static readonly (string Method, string Route, int[] Expected)[] Others =
     [
-        ("GET", "/hr/overview.csv", [302, 302, 200, 302]),
+        ("GET", "/dashboard/overview.csv", [302, 302, 200, 302]),
+        ("GET", "/hr/overview.csv", [302, 302, 200, 302]),   // the old address, kept for saved links
         ("POST", "/account/logout", [400, 400, 400, 400]),   // no antiforgery token: refused for everyone
         ("GET", "/health/live", [200, 200, 200, 200]),
         ("GET", "/health/ready", [200, 200, 200, 200]),

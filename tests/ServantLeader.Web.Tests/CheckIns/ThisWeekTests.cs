@@ -16,7 +16,7 @@ public sealed class ThisWeekTests : ComponentContext
         await checkInWriting.SaveDraftAsync(Max, new CheckInAnswers { TeamId = Product, Pulse = 1, Challenges = "My private draft" }, default);
         SignInAs(Lea, "Lea");
 
-        var page = Render<ThisWeek>();
+        var page = Render<ThisWeekPage>();
 
         page.WaitForElements(".sl-week-row", TimeSpan.FromSeconds(5));
         var rows = page.FindAll(".sl-week-row").Select(r => r.TextContent).ToList();

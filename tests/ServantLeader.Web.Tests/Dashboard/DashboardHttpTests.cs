@@ -12,7 +12,7 @@ public sealed class DashboardHttpTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task The_leader_sees_every_figure_with_its_definition_and_who_was_served()
     {
-        var body = WebUtility.HtmlDecode(await (await app.SignedInAsync("Lea")).GetStringAsync($"/teams/{app.Product}/dashboard?weeks=4"));
+        var body = WebUtility.HtmlDecode(await (await app.SignedInAsync("Lea")).GetStringAsync($"/dashboard/teams/{app.Product}?weeks=4"));
 
         Assert.Contains("Product: service provided", body, StringComparison.Ordinal);
         foreach (var definition in ServantLeader.Domain.Dashboard.Measures.All)
@@ -30,7 +30,7 @@ public sealed class DashboardHttpTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task HR_drills_down_to_aggregates_with_small_groups_withheld_and_no_individual()
     {
-        var body = await (await app.SignedInAsync("Hr")).GetStringAsync($"/teams/{app.Product}/dashboard?weeks=12");
+        var body = await (await app.SignedInAsync("Hr")).GetStringAsync($"/dashboard/teams/{app.Product}?weeks=12");
 
         Assert.Contains("You see aggregates only", body, StringComparison.Ordinal);
         Assert.Contains("withheld (fewer than 3 people)", body, StringComparison.Ordinal);
@@ -43,26 +43,26 @@ public sealed class DashboardHttpTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task A_refused_custom_period_keeps_what_was_typed_and_says_why_next_to_the_field()
     {
-        var body = await (await app.SignedInAsync("Lea")).GetStringAsync($"/teams/{app.Product}/dashboard?from=2026-11-10&to=2026-11-01");
+        var body = await (await app.SignedInAsync("Lea")).GetStringAsync($"/dashboard/teams/{app.Product}?from=2026-11-10&to=2026-11-01");
 
         Assert.Contains("The start must be on or before the end.", body, StringComparison.Ordinal);
         Assert.Contains("value=\"2026-11-10\"", body, StringComparison.Ordinal);
         Assert.Contains("value=\"2026-11-01\"", body, StringComparison.Ordinal);
-        var garbage = await (await app.SignedInAsync("Lea")).GetAsync($"/teams/{app.Product}/dashboard?from=abc&to=9999-99-99&weeks=-5");
+        var garbage = await (await app.SignedInAsync("Lea")).GetAsync($"/dashboard/teams/{app.Product}?from=abc&to=9999-99-99&weeks=-5");
         Assert.Equal(HttpStatusCode.OK, garbage.StatusCode);
         Assert.Contains("Enter a date such as", await garbage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         foreach (var query in new[] { "weeks=abc", "quiet=abc", "quiet=-3&weeks=99999999999", "from=0001-01-01&to=0001-01-02", "sort=%3Cscript%3E" })
         {
-            var response = await (await app.SignedInAsync("Lea")).GetAsync($"/teams/{app.Product}/dashboard?{query}");
+            var response = await (await app.SignedInAsync("Lea")).GetAsync($"/dashboard/teams/{app.Product}?{query}");
             Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{query}: {response.StatusCode}");
             Assert.DoesNotContain("Exception", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
-        foreach (var path in new[] { "/hr/overview?weeks=abc&desc=maybe", "/support/new?member=abc&request=-1", "/check-in?team=abc", "/account/login?signedOut=abc" })
+        foreach (var path in new[] { "/dashboard/overview?weeks=abc&desc=maybe", "/support/new?member=abc&request=-1", "/check-ins/new?team=abc", "/account/login?signedOut=abc" })
         {
             var response = await (await app.SignedInAsync("Hr")).GetAsync(path);
             Assert.True((int)response.StatusCode < 500, $"{path}: {response.StatusCode}");
         }
-        var csv = await (await app.SignedInAsync("Hr")).GetAsync("/hr/overview.csv?from=2026-11-10&to=2026-11-01");
+        var csv = await (await app.SignedInAsync("Hr")).GetAsync("/dashboard/overview.csv?from=2026-11-10&to=2026-11-01");
         Assert.Equal(HttpStatusCode.BadRequest, csv.StatusCode);
     }
 
@@ -70,8 +70,8 @@ public sealed class DashboardHttpTests(AppFactory app) : IClassFixture<AppFactor
     public async Task The_overview_lists_every_team_sorted_as_asked()
     {
         var hr = await app.SignedInAsync("Hr");
-        var byName = await hr.GetStringAsync("/hr/overview?weeks=12");
-        var byNameDescending = await hr.GetStringAsync("/hr/overview?weeks=12&sort=team&desc=true");
+        var byName = await hr.GetStringAsync("/dashboard/overview?weeks=12");
+        var byNameDescending = await hr.GetStringAsync("/dashboard/overview?weeks=12&sort=team&desc=true");
 
         Assert.True(byName.IndexOf(">Platform<", StringComparison.Ordinal) < byName.IndexOf(">Product<", StringComparison.Ordinal));
         Assert.True(byNameDescending.IndexOf(">Product<", StringComparison.Ordinal) < byNameDescending.IndexOf(">Platform<", StringComparison.Ordinal));
@@ -83,7 +83,7 @@ public sealed class DashboardHttpTests(AppFactory app) : IClassFixture<AppFactor
     public async Task The_CSV_export_is_exactly_the_table_and_only_HR_gets_it()
     {
         var hr = await app.SignedInAsync("Hr");
-        var response = await hr.GetAsync("/hr/overview.csv?weeks=12&sort=team&desc=true");
+        var response = await hr.GetAsync("/dashboard/overview.csv?weeks=12&sort=team&desc=true");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         using var reader = new StringReader(await response.Content.ReadAsStringAsync());
@@ -100,7 +100,7 @@ public sealed class DashboardHttpTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal("Organisation median", rows[^1][0]);
         // Both teams are smaller than three people, so HR's export withholds what the page withholds.
         Assert.Contains(rows[1], cell => cell.StartsWith("withheld", StringComparison.Ordinal));
-        var page = WebUtility.HtmlDecode(await hr.GetStringAsync("/hr/overview?weeks=12&sort=team&desc=true"));
+        var page = WebUtility.HtmlDecode(await hr.GetStringAsync("/dashboard/overview?weeks=12&sort=team&desc=true"));
         foreach (var header in rows[0].Skip(3).SkipLast(1))
         {
             Assert.Contains(header, page, StringComparison.Ordinal);
@@ -108,11 +108,11 @@ public sealed class DashboardHttpTests(AppFactory app) : IClassFixture<AppFactor
 
         foreach (var name in new[] { "Lea", "Mia", "Admin" })
         {
-            var denied = await (await app.SignedInAsync(name)).GetAsync("/hr/overview.csv?weeks=12");
+            var denied = await (await app.SignedInAsync(name)).GetAsync("/dashboard/overview.csv?weeks=12");
             Assert.NotEqual(HttpStatusCode.OK, denied.StatusCode);
             Assert.DoesNotContain("Organisation median", await denied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
-        var anonymous = await app.Anonymous().GetAsync("/hr/overview.csv");
+        var anonymous = await app.Anonymous().GetAsync("/dashboard/overview.csv");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
     }
 }

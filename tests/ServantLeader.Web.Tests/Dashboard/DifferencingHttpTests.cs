@@ -91,7 +91,7 @@ public sealed class DifferencingHttpTests(AppFactory app) : IClassFixture<AppFac
                 var query = $"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
                 var wholeWeeks = from.DayOfWeek == DayOfWeek.Monday && to.DayOfWeek == DayOfWeek.Sunday;
                 var fromApi = await api.GetAsync($"/api/v1/dashboards/{_team}?{query}");
-                var fromCsv = await csv.GetAsync($"/hr/overview.csv?{query}");
+                var fromCsv = await csv.GetAsync($"/dashboard/overview.csv?{query}");
                 Assert.True(fromApi.StatusCode == (wholeWeeks ? HttpStatusCode.OK : HttpStatusCode.BadRequest), $"API {query}: {fromApi.StatusCode}");
                 Assert.True(fromCsv.StatusCode == (wholeWeeks ? HttpStatusCode.OK : HttpStatusCode.BadRequest), $"CSV {query}: {fromCsv.StatusCode}");
                 if (wholeWeeks)
@@ -152,7 +152,7 @@ public sealed class DifferencingHttpTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal($"HR sees whole weeks only: start on a Monday, such as {Window:yyyy-MM-dd}.", errors.GetProperty("from")[0].GetString());
         Assert.Equal($"HR sees whole weeks only: end on a Sunday, such as {Window.AddDays(13):yyyy-MM-dd}.", errors.GetProperty("to")[0].GetString());
 
-        var page = WebUtility.HtmlDecode(await (await app.SignedInAsync("Hr")).GetStringAsync($"/teams/{_team}/dashboard?from={wednesday}&to={thursday}"));
+        var page = WebUtility.HtmlDecode(await (await app.SignedInAsync("Hr")).GetStringAsync($"/dashboard/teams/{_team}?from={wednesday}&to={thursday}"));
         Assert.Contains($"HR sees whole weeks only: start on a Monday, such as {Window:yyyy-MM-dd}.", page, StringComparison.Ordinal);
         Assert.Contains($"value=\"{wednesday}\"", page, StringComparison.Ordinal);
         Assert.Contains($"value=\"{thursday}\"", page, StringComparison.Ordinal);
@@ -162,7 +162,7 @@ public sealed class DifferencingHttpTests(AppFactory app) : IClassFixture<AppFac
         using var preset = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/dashboards/{_team}?weeks=4"));
         Assert.Equal(ThisMonday.AddDays(-28).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), preset.RootElement.GetProperty("from").GetString());
         Assert.Equal(ThisMonday.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), preset.RootElement.GetProperty("to").GetString());
-        var overview = await (await app.SignedInAsync("Hr")).GetStringAsync("/hr/overview?weeks=4");
+        var overview = await (await app.SignedInAsync("Hr")).GetStringAsync("/dashboard/overview?weeks=4");
         Assert.Contains($"data-period=\"{ThisMonday.AddDays(-28):yyyy-MM-dd}/{ThisMonday.AddDays(-1):yyyy-MM-dd}\"", overview, StringComparison.Ordinal);
     }
 
@@ -173,7 +173,7 @@ public sealed class DifferencingHttpTests(AppFactory app) : IClassFixture<AppFac
         foreach (var query in queries)
         {
             answers.Add(await api.GetStringAsync($"/api/v1/dashboards/{_team}?{query}"));
-            answers.Add(await csv.GetStringAsync($"/hr/overview.csv?{query}"));
+            answers.Add(await csv.GetStringAsync($"/dashboard/overview.csv?{query}"));
         }
         return answers;
     }

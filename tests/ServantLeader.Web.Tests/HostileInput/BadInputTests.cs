@@ -22,11 +22,11 @@ public sealed class BadInputTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData("/check-ins/99999999999")]
     [InlineData("/one-on-ones/-1")]
     [InlineData("/teams/99999999999")]
-    [InlineData("/teams/abc/dashboard")]
+    [InlineData("/dashboard/teams/abc")]
     [InlineData("/feedback/abc/-1")]
-    [InlineData("/teams/1/dashboard?weeks=99999999999")]
-    [InlineData("/teams/1/dashboard?from=0001-01-01&to=9999-12-31")]
-    [InlineData("/teams/1/dashboard?from=2026-13-45&to=x")]
+    [InlineData("/dashboard/teams/1?weeks=99999999999")]
+    [InlineData("/dashboard/teams/1?from=0001-01-01&to=9999-12-31")]
+    [InlineData("/dashboard/teams/1?from=2026-13-45&to=x")]
     [InlineData("/support?member=-1&from=0001-01-01")]
     public async Task Pages_answer_bad_ids_and_values_without_a_server_error(string path)
     {

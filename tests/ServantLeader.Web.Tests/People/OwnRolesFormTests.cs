@@ -1,7 +1,7 @@
 using Bunit;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.People;
-using ServantLeader.Web.Components.Pages.Admin;
+using ServantLeader.Web.Components.Pages.People;
 using ServantLeader.Web.Tests.TestHost;
 
 namespace ServantLeader.Web.Tests.People;
@@ -14,7 +14,7 @@ public sealed class OwnRolesFormTests : ComponentContext
     public async Task An_admin_ticking_their_own_HR_box_is_told_beside_it_keeps_the_form_and_nothing_is_saved()
     {
         SignInAs(Admin, "Adam Admin", Actor.AdminRole);
-        var page = Render<PeopleAdmin>();
+        var page = Render<PeoplePage>();
         var edit = page.WaitForElement("button[aria-label='Edit Adam Admin']");
 
         await edit.ClickAsync(new());

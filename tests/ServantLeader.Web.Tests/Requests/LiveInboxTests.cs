@@ -1,5 +1,5 @@
 using Bunit;
-using ServantLeader.Web.Components.Pages.Inbox;
+using ServantLeader.Web.Components.Pages.Requests;
 using ServantLeader.Web.Tests.TestHost;
 
 namespace ServantLeader.Web.Tests.Requests;
@@ -12,7 +12,7 @@ public sealed class LiveInboxTests : ComponentContext
     public async Task A_request_made_while_the_inbox_is_open_appears_in_it()
     {
         SignInAs(Lea, "Lea");
-        var inbox = Render<TeamInbox>();
+        var inbox = Render<InboxPage>();
         inbox.WaitForAssertion(() => Assert.Contains("Nobody is waiting on you", inbox.Markup, StringComparison.Ordinal));
 
         await AskAsync(Mia, "Asked while Lea was looking");
@@ -25,7 +25,7 @@ public sealed class LiveInboxTests : ComponentContext
     public async Task A_leader_of_another_team_is_not_told_and_sees_nothing_new()
     {
         SignInAs(Max, "Max");
-        var inbox = Render<TeamInbox>();
+        var inbox = Render<InboxPage>();
         inbox.WaitForAssertion(() => Assert.Contains("Nobody is waiting on you", inbox.Markup, StringComparison.Ordinal));
         var renders = await SettledRenderCountAsync(inbox);
 

@@ -1,5 +1,5 @@
 using Bunit;
-using ServantLeader.Web.Components.Pages.Inbox;
+using ServantLeader.Web.Components.Pages.Requests;
 using ServantLeader.Web.Tests.TestHost;
 
 namespace ServantLeader.Web.Tests.Requests;
@@ -14,7 +14,7 @@ public sealed class TeamInboxTests : ComponentContext
         await AskAsync(Max, "Second: a training budget");
         SignInAs(Lea, "Lea");
 
-        var inbox = Render<TeamInbox>();
+        var inbox = Render<InboxPage>();
 
         inbox.WaitForAssertion(() => Assert.Equal(2, inbox.FindAll("a[href^='/requests/']").Count));
         var titles = inbox.FindAll("a[href^='/requests/']").Select(a => a.TextContent).ToList();
@@ -28,7 +28,7 @@ public sealed class TeamInboxTests : ComponentContext
         await AskAsync(Mia, "Mia's private request");
         SignInAs(Max, "Max");
 
-        var inbox = Render<TeamInbox>();
+        var inbox = Render<InboxPage>();
 
         inbox.WaitForAssertion(() => Assert.Contains("Nobody is waiting on you", inbox.Markup, StringComparison.Ordinal));
         Assert.DoesNotContain("Mia's private request", inbox.Markup, StringComparison.Ordinal);
@@ -39,7 +39,7 @@ public sealed class TeamInboxTests : ComponentContext
     {
         await AskAsync(Mia, "Access to staging");
         SignInAs(Lea, "Lea");
-        var inbox = Render<TeamInbox>();
+        var inbox = Render<InboxPage>();
         inbox.WaitForElement("button[aria-label='Acknowledge Access to staging']");
 
         inbox.Find("button[aria-label='Acknowledge Access to staging']").Click();

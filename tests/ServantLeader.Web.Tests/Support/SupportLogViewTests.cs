@@ -21,7 +21,7 @@ public sealed class SupportLogViewTests : ComponentContext
         await LogAsync("Talked about the conference talk.", 90);
         SignInAs(Lea, "Lea");
 
-        var log = Render<SupportLogView>();
+        var log = Render<ServantLeader.Web.Components.Pages.Support.SupportLogPage>();
         log.WaitForAssertion(() => Assert.Contains("Walked through the release plan.", log.Markup, StringComparison.Ordinal));
 
         Assert.Contains("<strong>2</strong> entries", log.Markup, StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed class SupportLogViewTests : ComponentContext
         await LogAsync("Private: seemed stressed.", 30);
         SignInAs(Mia, "Mia");
 
-        var log = Render<SupportLogView>();
+        var log = Render<ServantLeader.Web.Components.Pages.Support.SupportLogPage>();
 
         log.WaitForAssertion(() => Assert.Contains("<strong>0</strong> entries", log.Markup, StringComparison.Ordinal));
         Assert.DoesNotContain("seemed stressed", log.Markup, StringComparison.Ordinal);

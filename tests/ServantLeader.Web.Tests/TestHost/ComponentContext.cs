@@ -93,8 +93,8 @@ public abstract class ComponentContext : BunitContext, IAsyncLifetime
         _auth.SetAuthorized(name)
             .SetRoles([.. (actor.IsHr ? [Actor.HrRole] : Array.Empty<string>()), .. (actor.IsAdmin ? [Actor.AdminRole] : Array.Empty<string>()), .. roles])
             .SetClaims(
-                new Claim(PersonClaimsFactory.PersonId, actor.PersonId.ToString(CultureInfo.InvariantCulture)),
-                new Claim(PersonClaimsFactory.DisplayName, name));
+                new Claim(PersonClaims.PersonId, actor.PersonId.ToString(CultureInfo.InvariantCulture)),
+                new Claim(PersonClaims.DisplayName, name));
 
     protected T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
