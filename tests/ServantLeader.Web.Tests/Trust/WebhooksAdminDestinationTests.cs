@@ -1,7 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using ServantLeader.Domain.Webhooks;
-using ServantLeader.Web.Components.Pages.Admin;
+using ServantLeader.Web.Components.Pages.Webhooks;
 using ServantLeader.Web.Tests.Components;
 
 namespace ServantLeader.Web.Tests.Trust;
@@ -19,7 +19,7 @@ public sealed class WebhooksAdminDestinationTests : ComponentContext
     public async Task An_internal_address_is_refused_next_to_the_url_field_with_a_plain_reason(string url, string reason)
     {
         SignInAs(Admin, "Adam Admin");
-        var page = Render<WebhooksAdmin>();
+        var page = Render<WebhooksPage>();
         page.WaitForAssertion(() => Assert.Contains("No webhooks yet.", page.Markup, StringComparison.Ordinal));
         page.FindAll("button").Single(b => b.TextContent.Contains("New webhook", StringComparison.Ordinal)).Click();
 
