@@ -14,7 +14,7 @@ public sealed class PostgresMigrationTests
     public async Task The_model_and_the_postgres_migrations_agree()
     {
         await using var db = new PostgresServantLeaderDb(new DbContextOptionsBuilder<PostgresServantLeaderDb>()
-            .UseNpgsql("Host=localhost;Database=unused").Options);
+            .UseServantLeaderPostgres("Host=localhost;Database=unused").Options);
         Assert.False(db.Database.HasPendingModelChanges(),
             "The model has changes that no PostgreSQL migration captures. Run dotnet ef migrations add --context PostgresServantLeaderDb.");
     }

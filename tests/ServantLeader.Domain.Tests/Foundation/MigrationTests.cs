@@ -11,7 +11,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task The_model_and_the_migrations_agree()
     {
-        await using var db = new ServantLeaderDb(new DbContextOptionsBuilder<ServantLeaderDb>().UseSqlite("Data Source=:memory:").Options);
+        await using var db = new ServantLeaderDb(new DbContextOptionsBuilder<ServantLeaderDb>().UseServantLeaderSqlite("Data Source=:memory:").Options);
 
         // Fails when an entity changes without `dotnet ef migrations add`; EF would then refuse to migrate at start-up.
         Assert.False(db.Database.HasPendingModelChanges(), "The model has changes that no migration captures. Run dotnet ef migrations add.");
