@@ -20,6 +20,17 @@ public sealed class PostgresMigrationTests
     }
 
     [Fact]
+    public async Task Migrations_already_applied_to_existing_databases_keep_their_ids()
+    {
+        await using var db = new PostgresServantLeaderDb(new DbContextOptionsBuilder<PostgresServantLeaderDb>()
+            .UseServantLeaderPostgres("Host=localhost;Database=unused").Options);
+
+        // __EFMigrationsHistory holds these ids; a renamed or lost one would be applied again over existing tables.
+        string[] released = ["20261122120237_Initial", "20261122122557_AuditLog"];
+        Assert.Equal(released, db.Database.GetMigrations().Take(released.Length));
+    }
+
+    [Fact]
     public async Task An_empty_database_is_migrated_and_initialising_twice_is_harmless()
     {
         var connection = PostgresTestServer.CreateDatabase();

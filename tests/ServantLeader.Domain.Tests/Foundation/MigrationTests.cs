@@ -18,6 +18,21 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task Migrations_already_applied_to_existing_databases_keep_their_ids()
+    {
+        await using var db = new ServantLeaderDb(new DbContextOptionsBuilder<ServantLeaderDb>().UseServantLeaderSqlite("Data Source=:memory:").Options);
+
+        // __EFMigrationsHistory holds these ids; a renamed or lost one would be applied again over existing tables.
+        string[] released =
+        [
+            "20261122053546_Initial", "20261122060750_CheckInsOneOnOnesAndCredit", "20261122062532_AnonymousFeedback",
+            "20261122075433_DashboardIndexes", "20261122112306_Integrations", "20261122120227_DataProtectionKeys",
+            "20261122122530_AuditLog",
+        ];
+        Assert.Equal(released, db.Database.GetMigrations().Take(released.Length));
+    }
+
+    [Fact]
     public async Task A_fresh_database_file_is_created_and_migrated_and_initialising_twice_is_harmless()
     {
         var folder = Path.Combine(Path.GetTempPath(), "servantleader-tests", Guid.NewGuid().ToString("N"), "nested");
