@@ -8,12 +8,12 @@ namespace ServantLeader.DesignTime;
 internal sealed class DesignTimeDbFactory : IDesignTimeDbContextFactory<ServantLeaderDb>
 {
     public ServantLeaderDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<ServantLeaderDb>().UseSqlite("Data Source=design-time.db").Options);
+        new(new DbContextOptionsBuilder<ServantLeaderDb>().UseServantLeaderSqlite("Data Source=design-time.db").Options);
 }
 
 /// <summary>The PostgreSQL model, for its own migrations. No server is contacted.</summary>
 internal sealed class PostgresDesignTimeDbFactory : IDesignTimeDbContextFactory<PostgresServantLeaderDb>
 {
     public PostgresServantLeaderDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresServantLeaderDb>().UseNpgsql("Host=localhost;Database=design_time").Options);
+        new(new DbContextOptionsBuilder<PostgresServantLeaderDb>().UseServantLeaderPostgres("Host=localhost;Database=design_time").Options);
 }

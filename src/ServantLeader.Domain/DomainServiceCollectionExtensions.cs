@@ -33,7 +33,7 @@ public static class DomainServiceCollectionExtensions
     {
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContextFactory<PostgresServantLeaderDb>(o => o.UseNpgsql(connectionString));
+            services.AddDbContextFactory<PostgresServantLeaderDb>(o => o.UseServantLeaderPostgres(connectionString));
             // Services and Identity ask for the common type; on PostgreSQL they get the PostgreSQL context.
             services.AddSingleton<IDbContextFactory<ServantLeaderDb>>(sp =>
                 new CommonFactory<PostgresServantLeaderDb>(sp.GetRequiredService<IDbContextFactory<PostgresServantLeaderDb>>()));
@@ -41,7 +41,7 @@ public static class DomainServiceCollectionExtensions
         }
         else
         {
-            services.AddDbContextFactory<ServantLeaderDb>(o => o.UseSqlite(connectionString));
+            services.AddDbContextFactory<ServantLeaderDb>(o => o.UseServantLeaderSqlite(connectionString));
         }
         return services.AddServantLeaderServices();
     }

@@ -58,7 +58,7 @@ internal static class ImportBenchmark
         var connectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDbContextFactory<ServantLeaderDb>(o => o.UseSqlite(connectionString));
+        services.AddDbContextFactory<ServantLeaderDb>(o => o.UseServantLeaderSqlite(connectionString));
         services.AddServantLeaderServices();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
         await using var provider = services.BuildServiceProvider();

@@ -47,7 +47,7 @@ foreach (var suffix in reuse ? [] : new[] { "", "-wal", "-shm" })
 var connectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString();
 var services = new ServiceCollection();
 services.AddLogging(b => { if (Environment.GetEnvironmentVariable("BENCHMARK_SQL_LOG") == "1") { b.AddSimpleConsole(); b.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", Microsoft.Extensions.Logging.LogLevel.Information); } });
-services.AddDbContextFactory<ServantLeaderDb>(o => o.UseSqlite(connectionString));
+services.AddDbContextFactory<ServantLeaderDb>(o => o.UseServantLeaderSqlite(connectionString));
 services.AddServantLeaderServices();
 services.AddSingleton<TimeProvider>(new FixedClock(now));
 services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);

@@ -57,7 +57,7 @@ public sealed class TestDatabase(bool onDisk = false, bool captureLogs = false) 
         else
         {
             await _connection.OpenAsync();
-            services.AddDbContextFactory<ServantLeaderDb>(o => o.UseSqlite(_connection));
+            services.AddDbContextFactory<ServantLeaderDb>(o => o.UseServantLeaderSqlite(_connection));
             services.AddServantLeaderServices();
         }
         services.AddSingleton<TimeProvider>(Clock);

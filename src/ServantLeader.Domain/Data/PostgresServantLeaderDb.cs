@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ServantLeader.Domain.Data;
 
 /// <summary>
-/// The same model on PostgreSQL. A type of its own only so that EF keeps its migrations (Data/PostgresMigrations)
-/// apart from SQLite's: each provider writes its own DDL.
+/// The same model on PostgreSQL. A type of its own only so that EF keeps its migrations
+/// (src/ServantLeader.Migrations.Postgres) apart from SQLite's (src/ServantLeader.Migrations.Sqlite): each provider
+/// writes its own DDL.
 /// </summary>
 public sealed class PostgresServantLeaderDb(DbContextOptions<PostgresServantLeaderDb> options) : ServantLeaderDb(options);

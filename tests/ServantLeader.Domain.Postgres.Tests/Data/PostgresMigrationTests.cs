@@ -14,9 +14,20 @@ public sealed class PostgresMigrationTests
     public async Task The_model_and_the_postgres_migrations_agree()
     {
         await using var db = new PostgresServantLeaderDb(new DbContextOptionsBuilder<PostgresServantLeaderDb>()
-            .UseNpgsql("Host=localhost;Database=unused").Options);
+            .UseServantLeaderPostgres("Host=localhost;Database=unused").Options);
         Assert.False(db.Database.HasPendingModelChanges(),
             "The model has changes that no PostgreSQL migration captures. Run dotnet ef migrations add --context PostgresServantLeaderDb.");
+    }
+
+    [Fact]
+    public async Task Migrations_already_applied_to_existing_databases_keep_their_ids()
+    {
+        await using var db = new PostgresServantLeaderDb(new DbContextOptionsBuilder<PostgresServantLeaderDb>()
+            .UseServantLeaderPostgres("Host=localhost;Database=unused").Options);
+
+        // __EFMigrationsHistory holds these ids; a renamed or lost one would be applied again over existing tables.
+        string[] released = ["20261122120237_Initial", "20261122122557_AuditLog"];
+        Assert.Equal(released, db.Database.GetMigrations().Take(released.Length));
     }
 
     [Fact]

@@ -11,10 +11,25 @@ public sealed class MigrationTests
     [Fact]
     public async Task The_model_and_the_migrations_agree()
     {
-        await using var db = new ServantLeaderDb(new DbContextOptionsBuilder<ServantLeaderDb>().UseSqlite("Data Source=:memory:").Options);
+        await using var db = new ServantLeaderDb(new DbContextOptionsBuilder<ServantLeaderDb>().UseServantLeaderSqlite("Data Source=:memory:").Options);
 
         // Fails when an entity changes without `dotnet ef migrations add`; EF would then refuse to migrate at start-up.
         Assert.False(db.Database.HasPendingModelChanges(), "The model has changes that no migration captures. Run dotnet ef migrations add.");
+    }
+
+    [Fact]
+    public async Task Migrations_already_applied_to_existing_databases_keep_their_ids()
+    {
+        await using var db = new ServantLeaderDb(new DbContextOptionsBuilder<ServantLeaderDb>().UseServantLeaderSqlite("Data Source=:memory:").Options);
+
+        // __EFMigrationsHistory holds these ids; a renamed or lost one would be applied again over existing tables.
+        string[] released =
+        [
+            "20261122053546_Initial", "20261122060750_CheckInsOneOnOnesAndCredit", "20261122062532_AnonymousFeedback",
+            "20261122075433_DashboardIndexes", "20261122112306_Integrations", "20261122120227_DataProtectionKeys",
+            "20261122122530_AuditLog",
+        ];
+        Assert.Equal(released, db.Database.GetMigrations().Take(released.Length));
     }
 
     [Fact]

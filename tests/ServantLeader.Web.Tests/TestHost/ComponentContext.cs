@@ -41,7 +41,7 @@ public abstract class ComponentContext : BunitContext, IAsyncLifetime
         if (_postgres is null)
         {
             _connection.Open();
-            Services.AddDbContextFactory<ServantLeaderDb>(o => o.UseSqlite(_connection));
+            Services.AddDbContextFactory<ServantLeaderDb>(o => o.UseServantLeaderSqlite(_connection));
             Services.AddServantLeaderServices();
         }
         else

@@ -8,7 +8,7 @@ using ServantLeader.Domain.Data;
 
 #nullable disable
 
-namespace ServantLeader.Domain.Data.Migrations
+namespace ServantLeader.Migrations.Sqlite
 {
     [DbContext(typeof(ServantLeaderDb))]
     [Migration("20261122053546_Initial")]

@@ -8,11 +8,11 @@ using ServantLeader.Domain.Data;
 
 #nullable disable
 
-namespace ServantLeader.Domain.Data.Migrations
+namespace ServantLeader.Migrations.Sqlite
 {
     [DbContext(typeof(ServantLeaderDb))]
-    [Migration("20261122112306_Integrations")]
-    partial class Integrations
+    [Migration("20261122060750_CheckInsOneOnOnesAndCredit")]
+    partial class CheckInsOneOnOnesAndCredit
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -212,52 +212,6 @@ namespace ServantLeader.Domain.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("ServantLeader.Domain.ApiTokens.ApiToken", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LastUsedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(480)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(11)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Hash")
-                        .IsUnique();
-
-                    b.HasIndex("PersonId");
-
-                    b.ToTable("ApiTokens", (string)null);
-                });
-
             modelBuilder.Entity("ServantLeader.Domain.CheckIns.CheckIn", b =>
                 {
                     b.Property<int>("Id")
@@ -325,26 +279,14 @@ namespace ServantLeader.Domain.Data.Migrations
 
                     b.HasIndex("MemberId");
 
+                    b.HasIndex("RequestId");
+
                     b.HasIndex("ReviewedById");
 
                     b.HasIndex("TeamId", "MemberId", "PeriodDue")
                         .IsUnique();
 
-                    b.HasIndex("SubmittedAt", "TeamId", "ReviewedAt", "MemberId");
-
-                    b.HasIndex("TeamId", "SubmittedAt", "ReviewedAt", "MemberId");
-
-                    b.HasIndex("PeriodDue", "TeamId", "Status", "Pulse", "MemberId");
-
-                    b.HasIndex("TeamId", "PeriodDue", "Status", "Pulse", "MemberId");
-
-                    b.HasIndex(new[] { "RequestId" }, "IX_CheckIns_LinkedBlockers")
-                        .HasFilter("\"RequestId\" IS NOT NULL AND \"Challenges\" <> ''");
-
-                    b.HasIndex(new[] { "TeamId", "MemberId", "SubmittedAt" }, "IX_CheckIns_OpenBlockers")
-                        .HasFilter("\"Status\" = 'Submitted' AND \"Challenges\" <> ''");
-
-                    b.HasIndex(new[] { "TeamId", "MemberId", "PeriodDue", "Status" }, "IX_CheckIns_Participation");
+                    b.HasIndex("TeamId", "PeriodDue", "Status");
 
                     b.ToTable("CheckIns", null, t =>
                         {
@@ -452,233 +394,9 @@ namespace ServantLeader.Domain.Data.Migrations
 
                     b.HasIndex("ReceiverId", "CreatedAt");
 
-                    b.HasIndex("CreatedAt", "TeamId", "GiverId", "ReceiverId");
-
-                    b.HasIndex("TeamId", "CreatedAt", "GiverId", "ReceiverId");
+                    b.HasIndex("TeamId", "CreatedAt");
 
                     b.ToTable("Credits", (string)null);
-                });
-
-            modelBuilder.Entity("ServantLeader.Domain.Feedback.FeedbackResponse", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(16000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsSelfView")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RoundId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SubjectId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SubjectId");
-
-                    b.HasIndex("RoundId", "SubjectId", "IsSelfView");
-
-                    b.ToTable("FeedbackResponses", (string)null);
-                });
-
-            modelBuilder.Entity("ServantLeader.Domain.Feedback.FeedbackRound", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("ClosesOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("InstrumentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MinResponses")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(800)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("OpensOn")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstrumentId");
-
-                    b.ToTable("FeedbackRounds", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_FeedbackRounds_Dates", "\"ClosesOn\" >= \"OpensOn\"");
-
-                            t.HasCheckConstraint("CK_FeedbackRounds_MinResponses", "\"MinResponses\" >= 3");
-                        });
-                });
-
-            modelBuilder.Entity("ServantLeader.Domain.Feedback.FeedbackScore", b =>
-                {
-                    b.Property<Guid>("ResponseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ItemId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Score")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ResponseId", "ItemId");
-
-                    b.HasIndex("ItemId");
-
-                    b.ToTable("FeedbackScores", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_FeedbackScores_Score", "\"Score\" BETWEEN 1 AND 7");
-                        });
-                });
-
-            modelBuilder.Entity("ServantLeader.Domain.Feedback.Instrument", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsDefault")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(800)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OpenQuestion")
-                        .HasMaxLength(1920)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("Instruments", (string)null);
-                });
-
-            modelBuilder.Entity("ServantLeader.Domain.Feedback.InstrumentItem", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Dimension")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("InstrumentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Order")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1920)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstrumentId", "Order");
-
-                    b.ToTable("InstrumentItems", (string)null);
-                });
-
-            modelBuilder.Entity("ServantLeader.Domain.Feedback.Participation", b =>
-                {
-                    b.Property<int>("RoundId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RespondentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SubjectId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("HasAnswered")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsSelfView")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("RoundId", "RespondentId", "SubjectId");
-
-                    b.HasIndex("SubjectId");
-
-                    b.HasIndex("RespondentId", "HasAnswered");
-
-                    b.ToTable("FeedbackParticipation", (string)null);
-                });
-
-            modelBuilder.Entity("ServantLeader.Domain.Feedback.RoundTeam", b =>
-                {
-                    b.Property<int>("RoundId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TeamId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("RoundId", "TeamId");
-
-                    b.HasIndex("TeamId");
-
-                    b.ToTable("FeedbackRoundTeams", (string)null);
-                });
-
-            modelBuilder.Entity("ServantLeader.Domain.Notifications.Notification", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Link")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ReadAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RecipientId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RecipientId", "CreatedAt");
-
-                    b.HasIndex("RecipientId", "ReadAt");
-
-                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("ServantLeader.Domain.OneOnOnes.ActionItem", b =>
@@ -831,14 +549,7 @@ namespace ServantLeader.Domain.Data.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("EmployeeId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ManagerId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
@@ -849,11 +560,6 @@ namespace ServantLeader.Domain.Data.Migrations
 
                     b.HasIndex("Email")
                         .IsUnique();
-
-                    b.HasIndex("EmployeeId")
-                        .IsUnique();
-
-                    b.HasIndex("ManagerId");
 
                     b.HasIndex("UserId")
                         .IsUnique();
@@ -990,13 +696,7 @@ namespace ServantLeader.Domain.Data.Migrations
 
                     b.HasIndex("RequesterId", "CreatedAt");
 
-                    b.HasIndex("Status", "TeamId");
-
                     b.HasIndex("TeamId", "Status", "CreatedAt");
-
-                    b.HasIndex("CreatedAt", "TeamId", "Status", "RequesterId", "Rating", "AcknowledgedAt", "ResolvedAt");
-
-                    b.HasIndex("TeamId", "CreatedAt", "Status", "RequesterId", "Rating", "AcknowledgedAt", "ResolvedAt");
 
                     b.ToTable("ServiceRequests", (string)null);
                 });
@@ -1047,11 +747,9 @@ namespace ServantLeader.Domain.Data.Migrations
 
                     b.HasIndex("LeaderId", "Date");
 
-                    b.HasIndex("MemberId", "TeamId", "Date");
+                    b.HasIndex("MemberId", "Date");
 
-                    b.HasIndex("Date", "TeamId", "MemberId", "Minutes", "RequestId");
-
-                    b.HasIndex("TeamId", "Date", "MemberId", "Minutes", "RequestId", "Category");
+                    b.HasIndex("TeamId", "Date");
 
                     b.ToTable("SupportEntries", null, t =>
                         {
@@ -1126,103 +824,6 @@ namespace ServantLeader.Domain.Data.Migrations
                     b.ToTable("Teams", (string)null);
                 });
 
-            modelBuilder.Entity("ServantLeader.Domain.Webhooks.WebhookDelivery", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ClaimedUntil")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("DeliveredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("EndpointId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Event")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastAttemptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("LastStatusCode")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("NextAttemptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SubjectId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EndpointId", "CreatedAt");
-
-                    b.HasIndex("Status", "NextAttemptAt");
-
-                    b.HasIndex("EndpointId", "Event", "SubjectId")
-                        .IsUnique();
-
-                    b.ToTable("WebhookDeliveries", (string)null);
-                });
-
-            modelBuilder.Entity("ServantLeader.Domain.Webhooks.WebhookEndpoint", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AcknowledgeWithinHours")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Events")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Secret")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Url")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("WebhookEndpoints", (string)null);
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1272,17 +873,6 @@ namespace ServantLeader.Domain.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("ServantLeader.Domain.ApiTokens.ApiToken", b =>
-                {
-                    b.HasOne("ServantLeader.Domain.People.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("ServantLeader.Domain.CheckIns.CheckIn", b =>
@@ -1380,103 +970,6 @@ namespace ServantLeader.Domain.Data.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("ServantLeader.Domain.Feedback.FeedbackResponse", b =>
-                {
-                    b.HasOne("ServantLeader.Domain.Feedback.FeedbackRound", null)
-                        .WithMany()
-                        .HasForeignKey("RoundId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ServantLeader.Domain.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("SubjectId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ServantLeader.Domain.Feedback.FeedbackRound", b =>
-                {
-                    b.HasOne("ServantLeader.Domain.Feedback.Instrument", "Instrument")
-                        .WithMany()
-                        .HasForeignKey("InstrumentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Instrument");
-                });
-
-            modelBuilder.Entity("ServantLeader.Domain.Feedback.FeedbackScore", b =>
-                {
-                    b.HasOne("ServantLeader.Domain.Feedback.InstrumentItem", null)
-                        .WithMany()
-                        .HasForeignKey("ItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ServantLeader.Domain.Feedback.FeedbackResponse", null)
-                        .WithMany("Scores")
-                        .HasForeignKey("ResponseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ServantLeader.Domain.Feedback.InstrumentItem", b =>
-                {
-                    b.HasOne("ServantLeader.Domain.Feedback.Instrument", null)
-                        .WithMany("Items")
-                        .HasForeignKey("InstrumentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ServantLeader.Domain.Feedback.Participation", b =>
-                {
-                    b.HasOne("ServantLeader.Domain.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("RespondentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ServantLeader.Domain.Feedback.FeedbackRound", null)
-                        .WithMany()
-                        .HasForeignKey("RoundId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ServantLeader.Domain.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("SubjectId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ServantLeader.Domain.Feedback.RoundTeam", b =>
-                {
-                    b.HasOne("ServantLeader.Domain.Feedback.FeedbackRound", null)
-                        .WithMany("Teams")
-                        .HasForeignKey("RoundId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ServantLeader.Domain.Teams.Team", null)
-                        .WithMany()
-                        .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ServantLeader.Domain.Notifications.Notification", b =>
-                {
-                    b.HasOne("ServantLeader.Domain.People.Person", "Recipient")
-                        .WithMany()
-                        .HasForeignKey("RecipientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Recipient");
-                });
-
             modelBuilder.Entity("ServantLeader.Domain.OneOnOnes.ActionItem", b =>
                 {
                     b.HasOne("ServantLeader.Domain.OneOnOnes.OneOnOne", null)
@@ -1549,11 +1042,6 @@ namespace ServantLeader.Domain.Data.Migrations
 
             modelBuilder.Entity("ServantLeader.Domain.People.Person", b =>
                 {
-                    b.HasOne("ServantLeader.Domain.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("ManagerId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", "User")
                         .WithOne()
                         .HasForeignKey("ServantLeader.Domain.People.Person", "UserId")
@@ -1665,32 +1153,6 @@ namespace ServantLeader.Domain.Data.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("Team");
-                });
-
-            modelBuilder.Entity("ServantLeader.Domain.Webhooks.WebhookDelivery", b =>
-                {
-                    b.HasOne("ServantLeader.Domain.Webhooks.WebhookEndpoint", "Endpoint")
-                        .WithMany()
-                        .HasForeignKey("EndpointId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Endpoint");
-                });
-
-            modelBuilder.Entity("ServantLeader.Domain.Feedback.FeedbackResponse", b =>
-                {
-                    b.Navigation("Scores");
-                });
-
-            modelBuilder.Entity("ServantLeader.Domain.Feedback.FeedbackRound", b =>
-                {
-                    b.Navigation("Teams");
-                });
-
-            modelBuilder.Entity("ServantLeader.Domain.Feedback.Instrument", b =>
-                {
-                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("ServantLeader.Domain.Requests.ServiceRequest", b =>

@@ -2,20 +2,17 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ServantLeader.Domain.Data;
 
 #nullable disable
 
-namespace ServantLeader.Domain.Data.Migrations
+namespace ServantLeader.Migrations.Sqlite
 {
     [DbContext(typeof(ServantLeaderDb))]
-    [Migration("20261122062532_AnonymousFeedback")]
-    partial class AnonymousFeedback
+    partial class ServantLeaderDbModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
@@ -212,6 +209,93 @@ namespace ServantLeader.Domain.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ServantLeader.Domain.ApiTokens.ApiToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(480)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ApiTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ActorId", "At");
+
+                    b.HasIndex("SubjectType", "SubjectId");
+
+                    b.ToTable("AuditLog", (string)null);
+                });
+
             modelBuilder.Entity("ServantLeader.Domain.CheckIns.CheckIn", b =>
                 {
                     b.Property<int>("Id")
@@ -279,14 +363,26 @@ namespace ServantLeader.Domain.Data.Migrations
 
                     b.HasIndex("MemberId");
 
-                    b.HasIndex("RequestId");
-
                     b.HasIndex("ReviewedById");
 
                     b.HasIndex("TeamId", "MemberId", "PeriodDue")
                         .IsUnique();
 
-                    b.HasIndex("TeamId", "PeriodDue", "Status");
+                    b.HasIndex("SubmittedAt", "TeamId", "ReviewedAt", "MemberId");
+
+                    b.HasIndex("TeamId", "SubmittedAt", "ReviewedAt", "MemberId");
+
+                    b.HasIndex("PeriodDue", "TeamId", "Status", "Pulse", "MemberId");
+
+                    b.HasIndex("TeamId", "PeriodDue", "Status", "Pulse", "MemberId");
+
+                    b.HasIndex(new[] { "RequestId" }, "IX_CheckIns_LinkedBlockers")
+                        .HasFilter("\"RequestId\" IS NOT NULL AND \"Challenges\" <> ''");
+
+                    b.HasIndex(new[] { "TeamId", "MemberId", "SubmittedAt" }, "IX_CheckIns_OpenBlockers")
+                        .HasFilter("\"Status\" = 'Submitted' AND \"Challenges\" <> ''");
+
+                    b.HasIndex(new[] { "TeamId", "MemberId", "PeriodDue", "Status" }, "IX_CheckIns_Participation");
 
                     b.ToTable("CheckIns", null, t =>
                         {
@@ -394,9 +490,31 @@ namespace ServantLeader.Domain.Data.Migrations
 
                     b.HasIndex("ReceiverId", "CreatedAt");
 
-                    b.HasIndex("TeamId", "CreatedAt");
+                    b.HasIndex("CreatedAt", "TeamId", "GiverId", "ReceiverId");
+
+                    b.HasIndex("TeamId", "CreatedAt", "GiverId", "ReceiverId");
 
                     b.ToTable("Credits", (string)null);
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Data.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("ServantLeader.Domain.Feedback.FeedbackResponse", b =>
@@ -584,6 +702,43 @@ namespace ServantLeader.Domain.Data.Migrations
                     b.ToTable("FeedbackRoundTeams", (string)null);
                 });
 
+            modelBuilder.Entity("ServantLeader.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId", "CreatedAt");
+
+                    b.HasIndex("RecipientId", "ReadAt");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
             modelBuilder.Entity("ServantLeader.Domain.OneOnOnes.ActionItem", b =>
                 {
                     b.Property<int>("Id")
@@ -734,7 +889,14 @@ namespace ServantLeader.Domain.Data.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmployeeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ManagerId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
@@ -745,6 +907,11 @@ namespace ServantLeader.Domain.Data.Migrations
 
                     b.HasIndex("Email")
                         .IsUnique();
+
+                    b.HasIndex("EmployeeId")
+                        .IsUnique();
+
+                    b.HasIndex("ManagerId");
 
                     b.HasIndex("UserId")
                         .IsUnique();
@@ -881,7 +1048,13 @@ namespace ServantLeader.Domain.Data.Migrations
 
                     b.HasIndex("RequesterId", "CreatedAt");
 
+                    b.HasIndex("Status", "TeamId");
+
                     b.HasIndex("TeamId", "Status", "CreatedAt");
+
+                    b.HasIndex("CreatedAt", "TeamId", "Status", "RequesterId", "Rating", "AcknowledgedAt", "ResolvedAt");
+
+                    b.HasIndex("TeamId", "CreatedAt", "Status", "RequesterId", "Rating", "AcknowledgedAt", "ResolvedAt");
 
                     b.ToTable("ServiceRequests", (string)null);
                 });
@@ -932,9 +1105,11 @@ namespace ServantLeader.Domain.Data.Migrations
 
                     b.HasIndex("LeaderId", "Date");
 
-                    b.HasIndex("MemberId", "Date");
+                    b.HasIndex("MemberId", "TeamId", "Date");
 
-                    b.HasIndex("TeamId", "Date");
+                    b.HasIndex("Date", "TeamId", "MemberId", "Minutes", "RequestId");
+
+                    b.HasIndex("TeamId", "Date", "MemberId", "Minutes", "RequestId", "Category");
 
                     b.ToTable("SupportEntries", null, t =>
                         {
@@ -1009,6 +1184,103 @@ namespace ServantLeader.Domain.Data.Migrations
                     b.ToTable("Teams", (string)null);
                 });
 
+            modelBuilder.Entity("ServantLeader.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndpointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Event")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndpointId", "CreatedAt");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("EndpointId", "Event", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("WebhookDeliveries", (string)null);
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcknowledgeWithinHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WebhookEndpoints", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1058,6 +1330,27 @@ namespace ServantLeader.Domain.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.ApiTokens.ApiToken", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Audit.AuditEntry", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.People.Person", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Actor");
                 });
 
             modelBuilder.Entity("ServantLeader.Domain.CheckIns.CheckIn", b =>
@@ -1241,6 +1534,17 @@ namespace ServantLeader.Domain.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServantLeader.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.People.Person", "Recipient")
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Recipient");
+                });
+
             modelBuilder.Entity("ServantLeader.Domain.OneOnOnes.ActionItem", b =>
                 {
                     b.HasOne("ServantLeader.Domain.OneOnOnes.OneOnOne", null)
@@ -1313,6 +1617,11 @@ namespace ServantLeader.Domain.Data.Migrations
 
             modelBuilder.Entity("ServantLeader.Domain.People.Person", b =>
                 {
+                    b.HasOne("ServantLeader.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", "User")
                         .WithOne()
                         .HasForeignKey("ServantLeader.Domain.People.Person", "UserId")
@@ -1424,6 +1733,17 @@ namespace ServantLeader.Domain.Data.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.Webhooks.WebhookEndpoint", "Endpoint")
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Endpoint");
                 });
 
             modelBuilder.Entity("ServantLeader.Domain.Feedback.FeedbackResponse", b =>

@@ -3,7 +3,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace ServantLeader.Domain.Data.PostgresMigrations
+namespace ServantLeader.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class AuditLog : Migration

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ServantLeader.Domain.Data.Migrations
+namespace ServantLeader.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class AnonymousFeedback : Migration

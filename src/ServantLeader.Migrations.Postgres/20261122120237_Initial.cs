@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace ServantLeader.Domain.Data.PostgresMigrations
+namespace ServantLeader.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
