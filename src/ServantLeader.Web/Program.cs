@@ -1,3 +1,4 @@
+using ServantLeader.Web.Api;
 using ServantLeader.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ if (await app.RunCommandLineAsync(args))
 await app.PrepareDatabaseAsync();
 app.UseServantLeaderPipeline();
 app.MapServantLeaderEndpoints();
+app.MapServantLeaderApi();
 
 await app.RunAsync();
 
