@@ -1,3 +1,4 @@
+using ServantLeader.Web.Api;
 using ServantLeader.Web.CommandLine;
 using ServantLeader.Web.Hosting;
 
@@ -20,6 +21,7 @@ if (await app.RunCommandLineAsync(args))
 await app.PrepareDatabaseAsync();
 app.UseServantLeaderPipeline();
 app.MapServantLeaderEndpoints();
+app.MapServantLeaderApi();
 
 await app.RunAsync();
 

@@ -23,7 +23,11 @@ public sealed record SupportLogFilter(
     DateOnly? From = null,
     DateOnly? To = null,
     int Skip = 0,
-    int Take = 25);
+    int Take = 25)
+{
+    /// <summary>The most rows one page holds, so that one call cannot read a leader's whole history at once.</summary>
+    public const int MaxTake = 200;
+}
 
 /// <summary>A member the actor leads, in one of the actor's teams.</summary>
 public sealed record MemberToServe(int PersonId, string Name, int TeamId, string TeamName);

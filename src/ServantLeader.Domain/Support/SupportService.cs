@@ -138,7 +138,7 @@ public sealed class SupportService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         var rows = await query
             .OrderByDescending(s => s.Date).ThenByDescending(s => s.Id)
             .Skip(Math.Max(0, filter.Skip))
-            .Take(Math.Clamp(filter.Take, 1, 200))
+            .Take(Math.Clamp(filter.Take, 1, SupportLogFilter.MaxTake))
             .Select(s => new SupportLogRow(s.Id, s.Date, s.MemberId, s.Member.DisplayName, s.Team.Name, s.Category,
                 s.Minutes, s.Note, s.SharedWithMember, s.RequestId, s.Request != null ? s.Request.Title : null))
             .ToListAsync(ct);

@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.OpenApi;
 using ServantLeader.Domain.Webhooks;
 using ServantLeader.Web.Api;
 using ServantLeader.Web.Identity;
@@ -29,26 +28,7 @@ internal static class IntegrationsSetup
             .RequireClaim(PersonClaims.PersonId));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
-        services.AddOpenApi("v1", o =>
-        {
-            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
-            o.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "ServantLeader API";
-                document.Info.Description = "Requests for help, support, check-ins and dashboard figures, with the same " +
-                                            "rights as in the app. Authenticate with a personal API token as a Bearer token.";
-                document.Components ??= new OpenApiComponents();
-                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-                document.Components.SecuritySchemes["token"] = new OpenApiSecurityScheme
-                {
-                    Type = SecuritySchemeType.Http,
-                    Scheme = "bearer",
-                    Description = "A personal API token (sl_…), made on the API tokens page.",
-                };
-                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("token", document)] = [] }];
-                return Task.CompletedTask;
-            });
-        });
+        services.AddServantLeaderApiDocument();
         return builder;
     }
 
@@ -60,17 +40,15 @@ internal static class IntegrationsSetup
     {
         app.UseWhen(IsApi, api =>
         {
-            api.UseExceptionHandler();
+            // A query value the handler cannot bind (?weeks=abc) is thrown as BadHttpRequestException in Development
+            // (RouteHandlerOptions.ThrowOnBadRequest) and answered 400 elsewhere: answer it with its own status in both.
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
             api.UseStatusCodePages();
             api.Use(LimitBodySize);
         });
-        return app;
-    }
-
-    public static WebApplication MapServantLeaderApi(this WebApplication app)
-    {
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        ApiEndpoints.MapServantLeaderApi(app);
         return app;
     }
 

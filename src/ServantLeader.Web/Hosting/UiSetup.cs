@@ -52,7 +52,6 @@ internal static class UiSetup
             .AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapOverviewExport();
-        app.MapServantLeaderApi();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         return app;

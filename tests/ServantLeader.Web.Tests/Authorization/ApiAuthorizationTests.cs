@@ -20,7 +20,7 @@ public sealed class ApiAuthorizationTests(AppFactory app) : IClassFixture<AppFac
     public enum Who { NoToken, Member, OtherMember, Leader, OtherLeader, Hr, Admin }
 
     // Columns:                                                  NoToken, Member, OtherMember, Leader, OtherLeader, Hr, Admin
-    private static readonly (string Method, string Route, int[] Expected)[] Rows =
+    internal static readonly (string Method, string Route, int[] Expected)[] Rows =
     [
         ("GET", "/api/v1/me", [401, 200, 200, 200, 200, 200, 200]),
         ("GET", "/api/v1/requests", [401, 200, 200, 200, 200, 200, 200]),
