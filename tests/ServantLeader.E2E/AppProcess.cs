@@ -107,7 +107,8 @@ public sealed class AppProcess : IAsyncDisposable
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        // /health/ready is the app's own signal; the limit only catches an app that never comes up.
+        while (clock.Elapsed < TimeSpan.FromMilliseconds(Readiness.HangGuardMilliseconds))
         {
             if (_process.HasExited)
             {
@@ -128,7 +129,7 @@ public sealed class AppProcess : IAsyncDisposable
             }
             await Task.Delay(250);
         }
-        throw new TimeoutException("The app did not answer /health/ready within 60 s:\n" + Output);
+        throw new TimeoutException("The app did not answer /health/ready within {Readiness.HangGuardMilliseconds / 1000} s:\n" + Output);
     }
 
     private void Remember(string? line)
