@@ -33,7 +33,9 @@ internal static class LoggingSetup
         }
 
         // One logger per host (not the static Log.Logger): the tests run many hosts in one process.
-        builder.Host.UseSerilog(configuration.CreateLogger(), dispose: true);
+        var logger = configuration.CreateLogger();
+        builder.Host.UseSerilog(logger, dispose: true);
+        builder.Services.AddSingleton<HostLogger>(new HostLogger(logger));
         return builder;
     }
 
@@ -45,6 +47,8 @@ internal static class LoggingSetup
     {
         app.UseSerilogRequestLogging(o =>
         {
+            // Without it the lines would go to the static Log.Logger, which this app never configures.
+            o.Logger = app.Services.GetRequiredService<HostLogger>().Logger;
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             o.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
@@ -63,6 +67,9 @@ internal static class LoggingSetup
         return value.StartsWith("/_", StringComparison.Ordinal) || value.StartsWith("/health", StringComparison.Ordinal)
             || Path.HasExtension(value);
     }
+
+    /// <summary>This host's Serilog logger, for the request lines (a wrapper, so nothing else resolves it by accident).</summary>
+    private sealed record HostLogger(Serilog.ILogger Logger);
 
     /// <summary>Each new log file (one a day, or when one is full) is made owner-only as the sink opens it.</summary>
     private sealed class OwnerOnlyLogFiles : FileLifecycleHooks
