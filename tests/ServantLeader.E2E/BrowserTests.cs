@@ -62,8 +62,8 @@ public abstract class BrowserTests(E2EApp app) : IAsyncLifetime
     }
 
     /// <summary>
-    /// Opens a page and waits until its circuit is connected, so clicks reach the server. The account pages are
-    /// plain server-rendered forms (they set cookies) and never connect.
+    /// Opens a page and waits until its circuit is connected, so clicks reach the server, and its data is on screen.
+    /// The account pages are plain server-rendered forms (they set cookies) and never connect.
     /// </summary>
     protected static async Task<IResponse?> OpenAsync(IPage page, string path)
     {
@@ -71,6 +71,7 @@ public abstract class BrowserTests(E2EApp app) : IAsyncLifetime
         if (!path.StartsWith("/account/", StringComparison.Ordinal))
         {
             await InteractiveAsync(page);
+            await Readiness.LoadedAsync(page);
         }
         return response;
     }

@@ -33,7 +33,12 @@ public sealed class ScaleOutTests(E2EApp app) : IAsyncLifetime
         Dictionary<string, string> Settings(string name) => new()
         {
             ["ServantLeader__Database__Provider"] = "Postgres",
-            ["ConnectionStrings__ServantLeader"] = _database,
+            // The instances wait for the shared server as long as the tests wait for anything: on a loaded machine opening
+            // a connection can take longer than Npgsql's default 15 s, and that says nothing about the app.
+            ["ConnectionStrings__ServantLeader"] = new Npgsql.NpgsqlConnectionStringBuilder(_database)
+            {
+                Timeout = (int)(Readiness.HangGuardMilliseconds / 1000),
+            }.ToString(),
             ["ServantLeader__LogDirectory"] = Path.Combine(_logs, name),
         };
         _a = await AppProcess.StartAsync(Settings("a"));
