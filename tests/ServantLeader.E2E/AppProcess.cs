@@ -89,7 +89,16 @@ public sealed class AppProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => app.Remember(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitUntilReadyAsync();
+        try
+        {
+            await app.WaitUntilReadyAsync();
+        }
+        catch
+        {
+            // An instance that never became ready must not outlive the test that started it.
+            await app.DisposeAsync();
+            throw;
+        }
         return app;
     }
 
@@ -130,7 +139,7 @@ public sealed class AppProcess : IAsyncDisposable
             }
             await Task.Delay(250);
         }
-        throw new TimeoutException("The app did not answer /health/ready within {Readiness.HangGuardMilliseconds / 1000} s:\n" + Output);
+        throw new TimeoutException($"The app did not answer /health/ready within {Readiness.HangGuardMilliseconds / 1000} s:\n" + Output);
     }
 
     private void Remember(string? line)
