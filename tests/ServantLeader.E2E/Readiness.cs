@@ -44,13 +44,6 @@ public static class Readiness
     public static Task DisconnectedAsync(IPage page) =>
         Assertions.Expect(page.Locator("#components-reconnect-modal")).ToBeVisibleAsync();
 
-    /// <summary>
-    /// The page's data is on screen: pages show a Radzen spinner while they load, drawn again when the interactive render
-    /// starts, and take it away once their data is there.
-    /// </summary>
-    public static Task LoadedAsync(IPage page) =>
-        Assertions.Expect(page.Locator(".rz-progressbar-circular")).ToHaveCountAsync(0);
-
     /// <summary>The reconnect banner has gone: the live connection is back.</summary>
     public static Task ReconnectedAsync(IPage page) =>
         Assertions.Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
