@@ -42,6 +42,7 @@ public sealed class AccessibilityTests(E2EApp app) : BrowserTests(app)
     public async Task The_sign_in_page_has_no_serious_or_critical_accessibility_violations()
     {
         var context = await App.Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString() });
+        Readiness.ApplyTo(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         var result = await page.RunAxe();

@@ -13,6 +13,7 @@ public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly List<string> _output = [];
+    private bool _disposed;
 
     public Uri BaseAddress { get; }
 
@@ -88,7 +89,16 @@ public sealed class AppProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => app.Remember(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitUntilReadyAsync();
+        try
+        {
+            await app.WaitUntilReadyAsync();
+        }
+        catch
+        {
+            // An instance that never became ready must not outlive the test that started it.
+            await app.DisposeAsync();
+            throw;
+        }
         return app;
     }
 
@@ -107,7 +117,8 @@ public sealed class AppProcess : IAsyncDisposable
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        // /health/ready is the app's own signal; the limit only catches an app that never comes up.
+        while (clock.Elapsed < TimeSpan.FromMilliseconds(Readiness.HangGuardMilliseconds))
         {
             if (_process.HasExited)
             {
@@ -128,7 +139,7 @@ public sealed class AppProcess : IAsyncDisposable
             }
             await Task.Delay(250);
         }
-        throw new TimeoutException("The app did not answer /health/ready within 60 s:\n" + Output);
+        throw new TimeoutException($"The app did not answer /health/ready within {Readiness.HangGuardMilliseconds / 1000} s:\n" + Output);
     }
 
     private void Remember(string? line)
@@ -171,6 +182,13 @@ public sealed class AppProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A test may dispose an instance and fail to start the next before its finally block disposes again; the
+        // second call must not hide that failure.
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -32,6 +32,7 @@ public abstract class BrowserTests(E2EApp app) : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             AcceptDownloads = true,
         });
+        Readiness.ApplyTo(context);
         _contexts.Add(context);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
@@ -51,31 +52,31 @@ public abstract class BrowserTests(E2EApp app) : IAsyncLifetime
                 _consoleErrors.Add($"{handle} on {page.Url}: uncaught {error}");
             }
         };
-        await page.GotoAsync("/account/login");
+        await page.GotoAsync("/account/login", Readiness.Answered);
         await page.GetByLabel("Email").FillAsync(E2EApp.Email(handle));
         await page.GetByLabel("Password").FillAsync(E2EApp.Newcomers.Contains(handle) ? E2EApp.NewcomerPassword : E2EApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), Readiness.Arrived);
         await InteractiveAsync(page);
         return page;
     }
 
     /// <summary>
-    /// Opens a page and waits until its circuit is connected, so clicks reach the server. The account pages are
-    /// plain server-rendered forms (they set cookies) and never connect.
+    /// Opens a page and waits until its circuit is connected, so clicks reach the server, and its data is on screen.
+    /// The account pages are plain server-rendered forms (they set cookies) and never connect.
     /// </summary>
     protected static async Task<IResponse?> OpenAsync(IPage page, string path)
     {
-        var response = await page.GotoAsync(path);
+        var response = await page.GotoAsync(path, Readiness.Answered);
         if (!path.StartsWith("/account/", StringComparison.Ordinal))
         {
             await InteractiveAsync(page);
+            await Readiness.LoadedAsync(page);
         }
         return response;
     }
 
-    protected static Task InteractiveAsync(IPage page) =>
-        page.Locator("main[data-interactive=true]").WaitForAsync(new() { Timeout = 15_000 });
+    protected static Task InteractiveAsync(IPage page) => Readiness.InteractiveAsync(page);
 
     protected void AssertNoConsoleErrors()
     {

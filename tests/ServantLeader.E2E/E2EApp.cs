@@ -59,6 +59,7 @@ public sealed class E2EApp : IAsyncLifetime
         await SeedAsync(database);
         await StartServerAsync(database);
 
+        Readiness.ApplyToAssertions();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

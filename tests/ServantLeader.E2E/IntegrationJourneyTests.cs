@@ -29,7 +29,7 @@ public sealed class IntegrationJourneyTests(E2EApp app) : BrowserTests(app)
             "F3,Kai Import,kai@example.org,Nowhere,member\n", new UTF8Encoding(false));
         await hr.Locator("#org-chart-file").SetInputFilesAsync(bad);
         var problems = hr.GetByRole(AriaRole.Table, new() { Name = "Problems in the file" });
-        await Assertions.Expect(problems).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(problems).ToBeVisibleAsync();
         await Assertions.Expect(problems.Locator("tr", new() { HasText = "formula" }).Locator("td").First).ToHaveTextAsync("3");
         await Assertions.Expect(problems.Locator("tr", new() { HasText = "Nowhere" }).Locator("td").First).ToHaveTextAsync("4");
         await Assertions.Expect(hr.GetByRole(AriaRole.Button, new() { Name = "Import these changes" })).ToHaveCountAsync(0);
@@ -42,20 +42,20 @@ public sealed class IntegrationJourneyTests(E2EApp app) : BrowserTests(app)
             "F3,Kai Import,kai@example.org,Field Sales,member,F1\n", new UTF8Encoding(false));
         await hr.Locator("#org-chart-file").SetInputFilesAsync(good);
         var summary = hr.GetByRole(AriaRole.List, new() { Name = "Summary" });
-        await Assertions.Expect(summary).ToContainTextAsync("3 to add", new() { Timeout = 10_000 });
+        await Assertions.Expect(summary).ToContainTextAsync("3 to add");
         await Assertions.Expect(hr.GetByRole(AriaRole.Table, new() { Name = "Team changes" })).ToContainTextAsync("joins as leader");
         await AssertAccessibleAsync(hr, "import preview");
         await hr.GetByRole(AriaRole.Button, new() { Name = "Import these changes" }).ClickAsync();
         await Assertions.Expect(hr.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Imported good.csv" }))
-            .ToContainTextAsync("3 added", new() { Timeout = 10_000 });
+            .ToContainTextAsync("3 added");
 
         await hr.Locator("#org-chart-file").SetInputFilesAsync(good);
-        await Assertions.Expect(hr.GetByText("There is nothing to import.")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(hr.GetByText("There is nothing to import.")).ToBeVisibleAsync();
 
         var admin = await SignInAsync("admin");
         await OpenAsync(admin, "/teams/manage");
         await admin.GetByRole(AriaRole.Link, new() { Name = E2EApp.ImportTeam }).ClickAsync();
-        await Assertions.Expect(admin.GetByText("Iris Import")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(admin.GetByText("Iris Import")).ToBeVisibleAsync();
         await Assertions.Expect(admin.GetByText("Kai Import")).ToBeVisibleAsync();
         AssertNoConsoleErrors();
     }
@@ -83,7 +83,7 @@ public sealed class IntegrationJourneyTests(E2EApp app) : BrowserTests(app)
         Console.WriteLine($"the bell counted the new request {clock.ElapsedMilliseconds} ms after the API answered");
 
         await bell.ClickAsync();
-        await Assertions.Expect(amara.Locator(".unread").First).ToContainTextAsync("Ben", new() { Timeout = 5_000 });
+        await Assertions.Expect(amara.Locator(".unread").First).ToContainTextAsync("Ben");
 
         // Shown once: the list after a reload has only the prefix.
         await OpenAsync(ben, "/api-tokens");
@@ -92,7 +92,7 @@ public sealed class IntegrationJourneyTests(E2EApp app) : BrowserTests(app)
 
         await ben.GetByRole(AriaRole.Button, new() { Name = "Revoke Ben's script" }).ClickAsync();
         await ben.GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
-        await Assertions.Expect(ben.GetByText("revoked", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Assertions.Expect(ben.GetByText("revoked", new() { Exact = false }).First).ToBeVisibleAsync();
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/v1/me")).StatusCode);
         AssertNoConsoleErrors();
     }
@@ -111,7 +111,7 @@ public sealed class IntegrationJourneyTests(E2EApp app) : BrowserTests(app)
         await admin.Locator("label[for='event-CreditGiven']").ClickAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Register webhook" }).ClickAsync();
         var secretBox = admin.Locator("[data-webhook-secret]");
-        await Assertions.Expect(secretBox).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Assertions.Expect(secretBox).ToBeVisibleAsync();
         var secret = await secretBox.InputValueAsync();
         await AssertAccessibleAsync(admin, "webhook registered, secret shown");
 
@@ -122,11 +122,7 @@ public sealed class IntegrationJourneyTests(E2EApp app) : BrowserTests(app)
         await ben.Locator("[name=Message]").FillAsync("Thanks for untangling the release notes!");
         await ben.GetByRole(AriaRole.Button, new() { Name = "Give credit" }).ClickAsync();
 
-        var deadline = Stopwatch.StartNew();
-        while (receiver.Requests.IsEmpty && deadline.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(100);
-        }
+        await receiver.FirstRequest.WaitAsync(TimeSpan.FromMilliseconds(Readiness.HangGuardMilliseconds));
         var received = Assert.Single(receiver.Requests);
         Assert.True(WebhookSignature.Verify(secret, received.Headers[WebhookSignature.TimestampHeader],
             received.Headers[WebhookSignature.SignatureHeader], received.Body, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
@@ -146,7 +142,7 @@ public sealed class IntegrationJourneyTests(E2EApp app) : BrowserTests(app)
         await page.Locator("[name=Name]").FillAsync(name);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
         var box = page.Locator("[data-new-token]");
-        await Assertions.Expect(box).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Assertions.Expect(box).ToBeVisibleAsync();
         await AssertAccessibleAsync(page, "new token shown");
         return await box.InputValueAsync();
     }

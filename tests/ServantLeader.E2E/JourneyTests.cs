@@ -9,8 +9,6 @@ namespace ServantLeader.E2E;
 [Trait("Area", "E2E")]
 public sealed partial class JourneyTests(E2EApp app) : BrowserTests(app)
 {
-    private static readonly LocatorAssertionsToBeVisibleOptions Soon = new() { Timeout = 10_000 };
-
     [Fact]
     public async Task A_request_for_help_is_acknowledged_served_resolved_and_rated_and_the_dashboard_counts_it()
     {
@@ -33,30 +31,30 @@ public sealed partial class JourneyTests(E2EApp app) : BrowserTests(app)
         // Amara finds it in the inbox, acknowledges it, logs the support and resolves it.
         await OpenAsync(amara, "/requests/inbox");
         await amara.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
-        await Assertions.Expect(amara.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(amara.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
         await amara.GetByRole(AriaRole.Button, new() { Name = "Acknowledge", Exact = true }).ClickAsync();
         await amara.Locator("[name=Note]").FillAsync("I'll pair you with Dev this afternoon.");
         await amara.Locator("form").GetByRole(AriaRole.Button, new() { Name = "Acknowledge", Exact = true }).ClickAsync();
-        await Assertions.Expect(amara.GetByText("Acknowledged").First).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(amara.GetByText("Acknowledged").First).ToBeVisibleAsync();
 
         await amara.GetByRole(AriaRole.Button, new() { Name = "Log support for this request" }).ClickAsync();
-        await Assertions.Expect(amara.GetByRole(AriaRole.Heading, new() { Name = "Log support" })).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(amara.GetByRole(AriaRole.Heading, new() { Name = "Log support" })).ToBeVisibleAsync();
         await amara.Locator("[name=Note]").FillAsync("Introduced Nia to Dev and walked through the review checklist.");
         await amara.GetByRole(AriaRole.Button, new() { Name = "Log support" }).ClickAsync();
-        await Assertions.Expect(amara.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(amara.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
 
         await amara.GetByRole(AriaRole.Button, new() { Name = "Resolve", Exact = true }).ClickAsync();
         await amara.Locator("[name=Note]").FillAsync("Dev reviewed it; merged.");
         await amara.Locator("form").GetByRole(AriaRole.Button, new() { Name = "Resolve", Exact = true }).ClickAsync();
-        await Assertions.Expect(amara.GetByText("Resolved").First).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(amara.GetByText("Resolved").First).ToBeVisibleAsync();
 
         // Nia sees it resolved and rates it.
         await OpenAsync(nia, requestPath);
         await nia.GetByRole(AriaRole.Button, new() { Name = "Confirm and rate" }).ClickAsync();
         await nia.GetByRole(AriaRole.Radio, new() { Name = "Rate 4" }).ClickAsync();
         await nia.Locator("form").GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
-        await Assertions.Expect(nia.GetByText("confirmed", new() { Exact = false }).First).ToBeVisibleAsync(Soon);
-        await Assertions.Expect(nia.GetByRole(AriaRole.Radio, new() { Name = "Rate 4", Checked = true })).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(nia.GetByText("confirmed", new() { Exact = false }).First).ToBeVisibleAsync();
+        await Assertions.Expect(nia.GetByRole(AriaRole.Radio, new() { Name = "Rate 4", Checked = true })).ToBeVisibleAsync();
         await Assertions.Expect(nia.GetByRole(AriaRole.Radio, new() { Name = "Rate 5", Checked = true })).ToHaveCountAsync(0);
 
         // The dashboard counts the request and the support.
@@ -84,24 +82,24 @@ public sealed partial class JourneyTests(E2EApp app) : BrowserTests(app)
         var amara = await SignInAsync("amara");
         await OpenAsync(amara, "/check-ins/this-week");
         await amara.GetByRole(AriaRole.Link, new() { Name = "Omar Newcomer" }).ClickAsync();
-        await Assertions.Expect(amara.GetByText(blocker)).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(amara.GetByText(blocker)).ToBeVisibleAsync();
         Assert.EndsWith(checkInPath, new Uri(amara.Url).AbsolutePath, StringComparison.Ordinal);
 
         await amara.Locator("[name=Comment]").FillAsync("I've asked IT to fast-track it; you'll have it tomorrow.");
         await amara.GetByRole(AriaRole.Button, new() { Name = "Add comment" }).ClickAsync();
-        await Assertions.Expect(amara.GetByText("you'll have it tomorrow").First).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(amara.GetByText("you'll have it tomorrow").First).ToBeVisibleAsync();
         await amara.GetByLabel("Point for the next 1:1").FillAsync("How onboarding access could be faster");
         await amara.GetByRole(AriaRole.Button, new() { Name = "Send to next 1:1" }).ClickAsync();
-        await Assertions.Expect(amara.GetByText("Added to your next 1:1")).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(amara.GetByText("Added to your next 1:1")).ToBeVisibleAsync();
         await amara.GetByRole(AriaRole.Button, new() { Name = "Mark reviewed" }).ClickAsync();
-        await Assertions.Expect(amara.GetByText("Reviewed").First).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(amara.GetByText("Reviewed").First).ToBeVisibleAsync();
 
         // Omar sees the comment, and the point is on their next 1:1's agenda.
         await OpenAsync(omar, checkInPath);
-        await Assertions.Expect(omar.GetByText("you'll have it tomorrow").First).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(omar.GetByText("you'll have it tomorrow").First).ToBeVisibleAsync();
         await OpenAsync(omar, "/one-on-ones");
         await omar.GetByRole(AriaRole.Button, new() { Name = "Open the next 1:1 with Amara Okafor" }).ClickAsync();
-        await Assertions.Expect(omar.GetByText("How onboarding access could be faster")).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(omar.GetByText("How onboarding access could be faster")).ToBeVisibleAsync();
         AssertNoConsoleErrors();
     }
 
@@ -114,7 +112,7 @@ public sealed partial class JourneyTests(E2EApp app) : BrowserTests(app)
         await OpenAsync(amara, dashboard);
         var before = Percent(await FigureAsync(amara, "Coverage"));
         var row = amara.Locator("tr", new() { Has = amara.GetByText("Pat Newcomer") });
-        await Assertions.Expect(row.GetByText("never")).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(row.GetByText("never")).ToBeVisibleAsync();
 
         await row.GetByRole(AriaRole.Link, new() { Name = "log support" }).ClickAsync();
         await amara.WaitForURLAsync(new Regex("/support/new\\?member="));
@@ -153,7 +151,7 @@ public sealed partial class JourneyTests(E2EApp app) : BrowserTests(app)
         await hr.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Coverage") }).ClickAsync();
         await hr.WaitForURLAsync(new Regex("sort=coverage"));
         await InteractiveAsync(hr);
-        await Assertions.Expect(hr.Locator("th[aria-sort=ascending]", new() { HasText = "Coverage" })).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(hr.Locator("th[aria-sort=ascending]", new() { HasText = "Coverage" })).ToBeVisibleAsync();
 
         var download = await hr.RunAndWaitForDownloadAsync(() => hr.GetByRole(AriaRole.Link, new() { Name = "Export CSV" }).ClickAsync());
         var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
@@ -164,7 +162,7 @@ public sealed partial class JourneyTests(E2EApp app) : BrowserTests(app)
         Assert.Contains("service-overview", download.SuggestedFilename, StringComparison.Ordinal);
 
         await hr.GetByRole(AriaRole.Link, new() { Name = "Product", Exact = true }).ClickAsync();
-        await Assertions.Expect(hr.GetByText("You see aggregates only")).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(hr.GetByText("You see aggregates only")).ToBeVisibleAsync();
         await Assertions.Expect(hr.GetByText("Who you served")).ToHaveCountAsync(0);
 
         foreach (var path in new[] { requestPath, checkInPath })
@@ -201,7 +199,7 @@ public sealed partial class JourneyTests(E2EApp app) : BrowserTests(app)
         Assert.Equal("Send to my leaders", focused);
         await ben.Keyboard.PressAsync("Enter");
         await ben.WaitForURLAsync(RequestUrl());
-        await Assertions.Expect(ben.GetByText(title)).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(ben.GetByText(title)).ToBeVisibleAsync();
         AssertNoConsoleErrors();
     }
 
@@ -223,7 +221,9 @@ public sealed partial class JourneyTests(E2EApp app) : BrowserTests(app)
         var wins = pat.Locator("[name=Wins]");
         await wins.ClickAsync();
         await pat.Keyboard.TypeAsync("Shipped the export. ");
-        await pat.WaitForTimeoutAsync(2_000);   // the draft saves itself 1.5 s after typing stops
+        // The draft saves itself 1.5 s after typing stops, and its status line says so.
+        var saveState = pat.Locator("span[role=status]");
+        await Assertions.Expect(saveState).ToHaveTextAsync(new Regex("^Draft saved"));
 
         await pat.Context.SetOfflineAsync(true);
         IWebSocketRoute[] open;
@@ -235,15 +235,18 @@ public sealed partial class JourneyTests(E2EApp app) : BrowserTests(app)
         {
             await socket.CloseAsync();
         }
+        // The reconnect banner is up: what is typed now cannot reach the server yet.
+        await Readiness.DisconnectedAsync(pat);
         await pat.Keyboard.TypeAsync("Typed while offline.");
-        await pat.WaitForTimeoutAsync(3_000);
+        await Assertions.Expect(wins).ToHaveValueAsync("Shipped the export. Typed while offline.");
         await pat.Context.SetOfflineAsync(false);
 
-        // Reconnected: the page is usable again and the draft on the server has every word.
-        await Assertions.Expect(wins).ToHaveValueAsync("Shipped the export. Typed while offline.", new() { Timeout = 30_000 });
-        await pat.WaitForTimeoutAsync(4_000);
+        // Reconnected: the text typed offline reaches the server, which saves the draft again.
+        await Readiness.ReconnectedAsync(pat);
+        await Assertions.Expect(saveState).ToHaveTextAsync("Saving…");
+        await Assertions.Expect(saveState).ToHaveTextAsync(new Regex("^Draft saved"));
         await OpenAsync(pat, "/check-ins/new");
-        await Assertions.Expect(pat.Locator("[name=Wins]")).ToHaveValueAsync("Shipped the export. Typed while offline.", new() { Timeout = 10_000 });
+        await Assertions.Expect(pat.Locator("[name=Wins]")).ToHaveValueAsync("Shipped the export. Typed while offline.");
         // While offline the browser logs each failed attempt to reconnect; those, and only those, are expected.
         ForgetConsoleErrors(e => e.Contains("net::ERR_INTERNET_DISCONNECTED", StringComparison.Ordinal)
             || e.Contains("Failed to complete negotiation with the server: TypeError: Failed to fetch", StringComparison.Ordinal)

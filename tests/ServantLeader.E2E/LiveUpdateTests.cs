@@ -23,7 +23,7 @@ public sealed class LiveUpdateTests(E2EApp app) : BrowserTests(app)
         await ben.Locator("[name=Title]").FillAsync(title);
         await ben.Locator("[name=Details]").FillAsync("Could someone look at my migration plan before Thursday?");
         await ben.GetByRole(AriaRole.Button, new() { Name = "Send to my leaders" }).ClickAsync();
-        await Assertions.Expect(ben.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(ben.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
 
         // The request is saved before Ben's page moves on; from then, Amara's open inbox has a second to show it.
         var clock = Stopwatch.StartNew();

@@ -33,7 +33,12 @@ public sealed class ScaleOutTests(E2EApp app) : IAsyncLifetime
         Dictionary<string, string> Settings(string name) => new()
         {
             ["ServantLeader__Database__Provider"] = "Postgres",
-            ["ConnectionStrings__ServantLeader"] = _database,
+            // The instances wait for the shared server as long as the tests wait for anything: on a loaded machine opening
+            // a connection can take longer than Npgsql's default 15 s, and that says nothing about the app.
+            ["ConnectionStrings__ServantLeader"] = new Npgsql.NpgsqlConnectionStringBuilder(_database)
+            {
+                Timeout = (int)(Readiness.HangGuardMilliseconds / 1000),
+            }.ToString(),
             ["ServantLeader__LogDirectory"] = Path.Combine(_logs, name),
         };
         _a = await AppProcess.StartAsync(Settings("a"));
@@ -57,6 +62,7 @@ public sealed class ScaleOutTests(E2EApp app) : IAsyncLifetime
     public async Task Signed_in_on_one_instance_a_member_asks_for_help_and_the_other_instance_shows_it_with_the_same_cookie()
     {
         var context = await app.Browser.NewContextAsync();
+        Readiness.ApplyTo(context);
         var page = await context.NewPageAsync();
         var a = _a!.BaseAddress.ToString().TrimEnd('/');
         var b = _b!.BaseAddress.ToString().TrimEnd('/');
@@ -69,11 +75,11 @@ public sealed class ScaleOutTests(E2EApp app) : IAsyncLifetime
 
         var title = "Asked on instance A " + Guid.NewGuid().ToString("N")[..6];
         await page.GotoAsync(a + "/requests/new");
-        await page.Locator("main[data-interactive=true]").WaitForAsync(new() { Timeout = 15_000 });
+        await Readiness.InteractiveAsync(page);
         await page.Locator("[name=Title]").FillAsync(title);
         await page.Locator("[name=Details]").FillAsync("Could someone review my rollout plan?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send to my leaders" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
         var path = new Uri(page.Url).AbsolutePath;
         Assert.Matches("^/requests/[0-9]+$", path);
 
@@ -82,7 +88,7 @@ public sealed class ScaleOutTests(E2EApp app) : IAsyncLifetime
         Assert.Equal(200, response!.Status);
         Assert.StartsWith(b, page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
-        await page.Locator("main[data-interactive=true]").WaitForAsync(new() { Timeout = 15_000 });
+        await Readiness.InteractiveAsync(page);
         await Assertions.Expect(page.GetByText("Ben Carter")).Not.ToHaveCountAsync(0);
 
         await context.CloseAsync();

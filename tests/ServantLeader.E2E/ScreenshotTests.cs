@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace ServantLeader.E2E;
 
 /// <summary>
@@ -33,9 +35,8 @@ public sealed class ScreenshotTests(E2EApp app) : BrowserTests(app)
         foreach (var (name, path) in await MainPages.ForAsync(role, page, App.ProductTeam))
         {
             await OpenAsync(page, path);
-            await page.WaitForTimeoutAsync(400);   // charts animate in
             var file = Path.Combine(Folder, $"{role}-{name}.png");
-            await page.ScreenshotAsync(new() { Path = file });
+            await page.ScreenshotAsync(Finished(file));
             Assert.True(new FileInfo(file).Length > 10_000, $"{file} looks empty");
         }
         AssertNoConsoleErrors();
@@ -52,11 +53,15 @@ public sealed class ScreenshotTests(E2EApp app) : BrowserTests(app)
         {
             var page = await SignInAsync(MainPages.Handle(role), 390, 844);
             await OpenAsync(page, path);
-            await page.WaitForTimeoutAsync(400);
             var file = Path.Combine(Folder, $"phone-{role}-{name}.png");
-            await page.ScreenshotAsync(new() { Path = file });
+            await page.ScreenshotAsync(Finished(file));
             Assert.True(new FileInfo(file).Length > 10_000, $"{file} looks empty");
         }
         AssertNoConsoleErrors();
     }
+
+    /// <summary>
+    /// A picture of the page as it settles: the charts' entry animations are run to their end rather than waited for.
+    /// </summary>
+    private static PageScreenshotOptions Finished(string file) => new() { Path = file, Animations = ScreenshotAnimations.Disabled };
 }

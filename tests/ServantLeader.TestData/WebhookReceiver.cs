@@ -19,6 +19,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<Received> Requests { get; } = new();
 
+    private readonly TaskCompletionSource<Received> _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the first request has arrived, so a test waits for it instead of polling.</summary>
+    public Task<Received> FirstRequest => _first.Task;
+
     /// <summary>How long to wait before answering, to test the timeout.</summary>
     public TimeSpan Delay { get; set; }
 
@@ -38,9 +43,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body);
-            receiver.Requests.Enqueue(new Received(
+            var received = new Received(
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-                body.ToArray()));
+                body.ToArray());
+            receiver.Requests.Enqueue(received);
+            receiver._first.TrySetResult(received);
             if (receiver.Delay > TimeSpan.Zero)
             {
                 await Task.Delay(receiver.Delay, context.RequestAborted);

@@ -35,7 +35,7 @@ internal static class UiSetup
         }
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseApiProblems();
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseServantLeaderRequestLogging();
         app.UseAuthentication();
         app.UseAuthorization();
         // After authorization: the API write limit is keyed on the token that authenticated (and a request without a

@@ -22,6 +22,22 @@ public sealed partial class StartupTests(AppFactory app) : IClassFixture<AppFact
         var body = await script.Content.ReadAsStringAsync();
         Assert.True(body.Length > 50_000, $"blazor.web.js is only {body.Length} characters");
         Assert.Contains("Blazor", body, StringComparison.Ordinal);
+        // The .NET 10 script from the SDK's own package: the .NET 9 one the project once extracted could not resume a circuit.
+        Assert.Contains("resumeCircuit", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_reconnect_banner_and_its_script_are_served()
+    {
+        var client = app.Anonymous();
+        var page = await client.GetStringAsync("/account/login");
+
+        Assert.Contains("id=\"components-reconnect-modal\"", page, StringComparison.Ordinal);
+        var src = ReconnectScript().Match(page);
+        Assert.True(src.Success, "the page has no script tag for the reconnect banner");
+        var script = await client.GetAsync("/" + src.Groups["path"].Value);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Contains("components-reconnect-state-changed", await script.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,4 +89,7 @@ public sealed partial class StartupTests(AppFactory app) : IClassFixture<AppFact
 
     [GeneratedRegex("<script src=\"/?(?<path>_content/Radzen\\.Blazor/Radzen\\.Blazor\\.[a-z0-9]+\\.js)\"")]
     private static partial Regex RadzenScript();
+
+    [GeneratedRegex("<script type=\"module\" src=\"/?(?<path>Components/Layout/ReconnectBanner\\.[^\"]*\\.js)\"")]
+    private static partial Regex ReconnectScript();
 }

@@ -1,12 +1,15 @@
-// What someone types while the live connection is down stays in the page but never reaches the server: Blazor
-// does not replay input events after it reconnects (it throws on each of them instead). While the reconnect
-// dialog is up, this keeps the browser's own events from Blazor, so typing simply goes into the field; once the
-// dialog closes it sends each field's current text again for forms marked data-resend-on-reconnect, so the draft
-// saves what is on the screen.
+// What someone types while the live connection is down stays in the page but never reaches the server: the .NET 10
+// script, like the ones before it, does not queue input events while disconnected (it rejects each of them with
+// "Cannot send data if the connection is not in the 'Connected' State"). While the reconnect banner
+// (Components/Layout/ReconnectBanner.razor) is up, this keeps the browser's own events from Blazor, so typing simply
+// goes into the field; once the connection is back it sends each field's current text again for forms marked
+// data-resend-on-reconnect, so the draft saves what is on the screen.
 (() => {
-  const dialogId = "components-reconnect-modal";
+  const banner = document.getElementById("components-reconnect-modal");
+  if (!banner) {
+    return;   // the sign-in pages are plain forms with no live connection
+  }
   let down = false;
-  let dialog = null;
 
   function resend() {
     document.querySelectorAll("[data-resend-on-reconnect] textarea, [data-resend-on-reconnect] input[type=text]")
@@ -17,36 +20,20 @@
     "pointerdown", "pointerup", "focus", "blur", "focusin", "focusout"];
   for (const type of held) {
     window.addEventListener(type, event => {
-      // The dialog's own buttons (Retry, Reload) must keep working.
-      if (down && event.isTrusted && !(dialog && dialog.contains(event.target))) {
+      // The banner's own buttons (Try again, Resume) must keep working.
+      if (down && event.isTrusted && !banner.contains(event.target)) {
         event.stopImmediatePropagation();
       }
     }, true);
   }
 
-  function watch(found) {
-    dialog = found;
-    down = dialog.style.display !== "none";
-    new MutationObserver(() => {
-      if (dialog.style.display !== "none") {
-        down = true;
-      } else if (down) {
-        down = false;
-        resend();
-      }
-    }).observe(dialog, { attributes: true, attributeFilter: ["style"] });
-  }
-
-  const existing = document.getElementById(dialogId);
-  if (existing) {
-    watch(existing);
-  } else {
-    new MutationObserver((_, observer) => {
-      const found = document.getElementById(dialogId);
-      if (found) {
-        observer.disconnect();
-        watch(found);
-      }
-    }).observe(document.body, { childList: true });
-  }
+  // The script announces each state on the banner itself; every state but "hide" means the connection is down.
+  banner.addEventListener("components-reconnect-state-changed", event => {
+    if (event.detail.state !== "hide") {
+      down = true;
+    } else if (down) {
+      down = false;
+      resend();
+    }
+  });
 })();
