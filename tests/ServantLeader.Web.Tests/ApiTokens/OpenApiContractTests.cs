@@ -16,8 +16,8 @@ using ServantLeader.Domain.Requests;
 using ServantLeader.Domain.Support;
 using ServantLeader.Domain.Teams;
 using ServantLeader.Web.Api;
-using ServantLeader.Web.Tests.Http;
-using ServantLeader.Web.Tests.Integrations;
+using ServantLeader.Web.Tests.TestHost;
+using ServantLeader.Web.Tests.Authorization;
 
 namespace ServantLeader.Web.Tests.ApiTokens;
 
