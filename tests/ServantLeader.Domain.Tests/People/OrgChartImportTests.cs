@@ -213,12 +213,10 @@ public sealed class OrgChartImportTests : OrganisationTests
         {
             lines.Append("E").Append(i).Append(",Person ").Append(i).Append(",p").Append(i).Append("@example.org,Product,member,\n");
         }
-        var started = System.Diagnostics.Stopwatch.StartNew();
         var preview = await Import.PreviewAsync(Org.Hr, Encoding.UTF8.GetBytes(lines.ToString()), default);
         var problem = Assert.Single(preview.Problems);
         Assert.Contains("100,000 rows; the most one import takes is 20,000", problem.Message, StringComparison.Ordinal);
         Assert.False(preview.CanApply);
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), $"Refusing took {started.Elapsed}.");
     }
 
     [Fact]
