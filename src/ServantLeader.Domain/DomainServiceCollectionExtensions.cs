@@ -15,7 +15,7 @@ using ServantLeader.Domain.Demo;
 using ServantLeader.Domain.People;
 using ServantLeader.Domain.People.Import;
 using ServantLeader.Domain.Requests;
-using ServantLeader.Domain.SignIns;
+using ServantLeader.Domain.Account;
 using ServantLeader.Domain.Support;
 using ServantLeader.Domain.Teams;
 using ServantLeader.Domain.Webhooks;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using ServantLeader.Domain.Common;
-using ServantLeader.Domain.SignIns;
+using ServantLeader.Domain.Account;
 using ServantLeader.Web.Components.Account;
 using ServantLeader.Web.Identity;
 

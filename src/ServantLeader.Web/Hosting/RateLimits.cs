@@ -6,7 +6,7 @@ using ServantLeader.Web.Identity;
 namespace ServantLeader.Web.Hosting;
 
 /// <summary>
-/// Limits on what a script could hammer: sign-in attempts per client address (<see cref="Domain.SignIns.SignInThrottle"/>
+/// Limits on what a script could hammer: sign-in attempts per client address (<see cref="Domain.Account.SignInThrottle"/>
 /// stops guessing one person's password; this stops trying many accounts from one place), API writes per token (429 with
 /// Retry-After), and events per browser tab (<see cref="CircuitThrottle"/>). Configuration: <c>ServantLeader:RateLimits</c>.
 /// </summary>

@@ -69,7 +69,7 @@ public sealed class SessionEndTests(AppFactory app, Xunit.Abstractions.ITestOutp
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>();
         var user = (await users.FindByEmailAsync(AppFactory.Email("Otto")))!;
         var stamp = await users.GetSecurityStampAsync(user);
-        var sessions = scope.ServiceProvider.GetRequiredService<ServantLeader.Domain.SignIns.SignInSessions>();
+        var sessions = scope.ServiceProvider.GetRequiredService<ServantLeader.Domain.Account.SignInSessions>();
 
         Assert.False(await sessions.IsCurrentAsync(user.Id, "an old stamp", CancellationToken.None));
         const int checks = 1000;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
-using ServantLeader.Domain.SignIns;
+using ServantLeader.Domain.Account;
 
 namespace ServantLeader.Web.Components.Account;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
-using ServantLeader.Domain.SignIns;
+using ServantLeader.Domain.Account;
 
 namespace ServantLeader.Web.Components.Account;
 

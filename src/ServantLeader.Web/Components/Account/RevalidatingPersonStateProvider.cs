@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using ServantLeader.Domain.SignIns;
+using ServantLeader.Domain.Account;
 
 namespace ServantLeader.Web.Components.Account;
 

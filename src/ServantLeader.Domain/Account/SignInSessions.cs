@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ServantLeader.Domain.Data;
 
-namespace ServantLeader.Domain.SignIns;
+namespace ServantLeader.Domain.Account;
 
 /// <summary>
 /// A sign-in cookie is good only while it carries the account's current security stamp and the account is not

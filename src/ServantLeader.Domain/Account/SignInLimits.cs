@@ -1,4 +1,4 @@
-namespace ServantLeader.Domain.SignIns;
+namespace ServantLeader.Domain.Account;
 
 /// <summary>
 /// How failed sign-ins are limited (configuration <c>ServantLeader:SignIn</c>). Counts are kept in memory by each app

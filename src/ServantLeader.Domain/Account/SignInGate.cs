@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-namespace ServantLeader.Domain.SignIns;
+namespace ServantLeader.Domain.Account;
 
 public enum SignInOutcome
 {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
-namespace ServantLeader.Domain.SignIns;
+namespace ServantLeader.Domain.Account;
 
 /// <summary>Where an attempt comes from: the client address, and the account the browser's device cookie vouches for.</summary>
 /// <param name="TrustedAccount">The normalised e-mail the device cookie was issued for, when the browser has a valid one.</param>
