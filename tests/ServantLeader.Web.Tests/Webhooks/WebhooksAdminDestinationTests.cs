@@ -22,6 +22,8 @@ public sealed class WebhooksAdminDestinationTests : ComponentContext
         var page = Render<WebhooksPage>();
         page.WaitForAssertion(() => Assert.Contains("No webhooks yet.", page.Markup, StringComparison.Ordinal));
         page.FindAll("button").Single(b => b.TextContent.Contains("New webhook", StringComparison.Ordinal)).Click();
+        // The form is its own component and may render a moment after the click (on PostgreSQL it does).
+        page.WaitForAssertion(() => page.Find("input[name=Description]"));
 
         page.Find("input[name=Description]").Change("#kudos");
         page.Find("input[name=Url]").Change(url);
