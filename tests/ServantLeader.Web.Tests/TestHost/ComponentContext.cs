@@ -33,6 +33,10 @@ public abstract class ComponentContext : BunitContext, IAsyncLifetime
     protected Actor Max { get; private set; } = null!;
     protected int Product { get; private set; }
 
+    // bunit's default wait of one second is a guess that a busy CI machine outran (a PostgreSQL page load took
+    // longer). Waits still end on the rendered signal; this only bounds a hang.
+    static ComponentContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(30);
+
     protected ComponentContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
