@@ -325,6 +325,13 @@ namespace ServantLeader.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("HelpToGrow")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)")
+                        .HasDefaultValue("");
+
                     b.Property<int>("MemberId")
                         .HasColumnType("integer");
 
@@ -731,6 +738,472 @@ namespace ServantLeader.Migrations.Postgres
                     b.ToTable("FeedbackRoundTeams", (string)null);
                 });
 
+            modelBuilder.Entity("ServantLeader.Domain.Growth.GoalProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CheckInId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GoalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Movement")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("CheckInId", "GoalId")
+                        .IsUnique();
+
+                    b.HasIndex("GoalId", "Movement");
+
+                    b.ToTable("GoalProgress", (string)null);
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.GrowthGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("AchievedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<string>("Learned")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<long?>("MadePublicAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PublicTeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("SetAsideAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1600)
+                        .HasColumnType("character varying(1600)");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("AchievedAt", "PersonId")
+                        .HasFilter("\"AchievedAt\" IS NOT NULL");
+
+                    b.HasIndex("PersonId", "State");
+
+                    b.HasIndex("PublicTeamId", "MadePublicAt")
+                        .HasFilter("\"MadePublicAt\" IS NOT NULL");
+
+                    b.HasIndex("SetAsideAt", "PersonId")
+                        .HasFilter("\"SetAsideAt\" IS NOT NULL");
+
+                    b.ToTable("GrowthGoals", (string)null);
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.GrowthPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Ambition")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Strengths")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedAt", "PersonId");
+
+                    b.ToTable("GrowthPlans", (string)null);
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.GrowthPlanEdit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("At", "PersonId");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.ToTable("GrowthPlanEdits", (string)null);
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.MentoringPair", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Focus")
+                        .IsRequired()
+                        .HasMaxLength(1600)
+                        .HasColumnType("character varying(1600)");
+
+                    b.Property<int>("MenteeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MentorId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("PlanShared")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProposedById")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposedById");
+
+                    b.HasIndex("MenteeId", "Status");
+
+                    b.HasIndex("MentorId", "Status");
+
+                    b.HasIndex("StartedAt", "EndedAt", "MentorId");
+
+                    b.HasIndex(new[] { "MentorId", "MenteeId" }, "IX_MentoringPairs_Live")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('Proposed', 'Active')");
+
+                    b.ToTable("MentoringPairs", (string)null);
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.PeerRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AskerId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("GoalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<int>("PeerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SkillId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("SkillId");
+
+                    b.HasIndex("AskerId", "Status");
+
+                    b.HasIndex("PeerId", "Status");
+
+                    b.ToTable("PeerRequests", (string)null);
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.PeerSupport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("GiverId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("GoalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<int>("ReceiverId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SharedWithReceiver")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("GiverId", "Date");
+
+                    b.HasIndex("ReceiverId", "ConfirmedAt");
+
+                    b.HasIndex("Date", "TeamId", "GiverId", "ConfirmedAt");
+
+                    b.HasIndex("TeamId", "Date", "GiverId", "ReceiverId", "Minutes", "ConfirmedAt");
+
+                    b.ToTable("PeerSupport", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PeerSupport_Minutes", "\"Minutes\" BETWEEN 1 AND 1440");
+                        });
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.Skill", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ConfirmedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConfirmedLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(480)
+                        .HasColumnType("character varying(480)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(480)
+                        .HasColumnType("character varying(480)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProposedLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmedById");
+
+                    b.HasIndex("PersonId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("Key", "ConfirmedLevel", "PersonId");
+
+                    b.ToTable("Skills", (string)null);
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.SkillLevelChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ConfirmedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FromLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SkillId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToLevel")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmedById");
+
+                    b.HasIndex("SkillId");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.HasIndex("At", "PersonId", "FromLevel", "ToLevel");
+
+                    b.ToTable("SkillLevelChanges", (string)null);
+                });
+
             modelBuilder.Entity("ServantLeader.Domain.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -837,6 +1310,9 @@ namespace ServantLeader.Migrations.Postgres
                     b.Property<bool>("Discussed")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("GoalId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("integer");
 
@@ -850,6 +1326,8 @@ namespace ServantLeader.Migrations.Postgres
                     b.HasIndex("AuthorId");
 
                     b.HasIndex("CheckInId");
+
+                    b.HasIndex("GoalId");
 
                     b.HasIndex("MeetingId");
 
@@ -869,6 +1347,9 @@ namespace ServantLeader.Migrations.Postgres
 
                     b.Property<long?>("HeldAt")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("IsGrowthConversation")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("LeaderId")
                         .HasColumnType("integer");
@@ -900,9 +1381,10 @@ namespace ServantLeader.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MemberId");
-
                     b.HasIndex("LeaderId", "MemberId", "Status");
+
+                    b.HasIndex(new[] { "MemberId", "HeldAt" }, "IX_OneOnOnes_GrowthConversations")
+                        .HasFilter("\"IsGrowthConversation\"");
 
                     b.ToTable("OneOnOnes", (string)null);
                 });
@@ -1121,6 +1603,9 @@ namespace ServantLeader.Migrations.Postgres
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
+                    b.Property<int?>("GoalId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("LeaderId")
                         .HasColumnType("integer");
 
@@ -1147,6 +1632,9 @@ namespace ServantLeader.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("GoalId", "Date")
+                        .HasFilter("\"GoalId\" IS NOT NULL");
 
                     b.HasIndex("LeaderId", "Date");
 
@@ -1587,6 +2075,209 @@ namespace ServantLeader.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServantLeader.Domain.Growth.GoalProgress", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.CheckIns.CheckIn", "CheckIn")
+                        .WithMany()
+                        .HasForeignKey("CheckInId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Growth.GrowthGoal", "Goal")
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Requests.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("CheckIn");
+
+                    b.Navigation("Goal");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.GrowthGoal", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Growth.GrowthPlan", "Plan")
+                        .WithMany("Goals")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("PublicTeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.GrowthPlan", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.GrowthPlanEdit", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Growth.GrowthPlan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.MentoringPair", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.People.Person", "Mentee")
+                        .WithMany()
+                        .HasForeignKey("MenteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.People.Person", "Mentor")
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Mentee");
+
+                    b.Navigation("Mentor");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.PeerRequest", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.People.Person", "Asker")
+                        .WithMany()
+                        .HasForeignKey("AskerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Growth.GrowthGoal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ServantLeader.Domain.People.Person", "Peer")
+                        .WithMany()
+                        .HasForeignKey("PeerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Growth.Skill", "Skill")
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Asker");
+
+                    b.Navigation("Peer");
+
+                    b.Navigation("Skill");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.PeerSupport", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.People.Person", "Giver")
+                        .WithMany()
+                        .HasForeignKey("GiverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Growth.GrowthGoal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ServantLeader.Domain.People.Person", "Receiver")
+                        .WithMany()
+                        .HasForeignKey("ReceiverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Teams.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Giver");
+
+                    b.Navigation("Receiver");
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.Skill", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ServantLeader.Domain.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.SkillLevelChange", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Growth.Skill", "Skill")
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Skill");
+                });
+
             modelBuilder.Entity("ServantLeader.Domain.Notifications.Notification", b =>
                 {
                     b.HasOne("ServantLeader.Domain.People.Person", "Recipient")
@@ -1638,6 +2329,11 @@ namespace ServantLeader.Migrations.Postgres
                     b.HasOne("ServantLeader.Domain.CheckIns.CheckIn", null)
                         .WithMany()
                         .HasForeignKey("CheckInId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ServantLeader.Domain.Growth.GrowthGoal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("ServantLeader.Domain.OneOnOnes.OneOnOne", null)
@@ -1737,6 +2433,11 @@ namespace ServantLeader.Migrations.Postgres
 
             modelBuilder.Entity("ServantLeader.Domain.Support.SupportEntry", b =>
                 {
+                    b.HasOne("ServantLeader.Domain.Growth.GrowthGoal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("ServantLeader.Domain.People.Person", "Leader")
                         .WithMany()
                         .HasForeignKey("LeaderId")
@@ -1812,6 +2513,11 @@ namespace ServantLeader.Migrations.Postgres
             modelBuilder.Entity("ServantLeader.Domain.Feedback.Instrument", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.GrowthPlan", b =>
+                {
+                    b.Navigation("Goals");
                 });
 
             modelBuilder.Entity("ServantLeader.Domain.Requests.ServiceRequest", b =>

@@ -310,6 +310,13 @@ namespace ServantLeader.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("HelpToGrow")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int>("MemberId")
                         .HasColumnType("INTEGER");
 
@@ -702,6 +709,454 @@ namespace ServantLeader.Migrations.Sqlite
                     b.ToTable("FeedbackRoundTeams", (string)null);
                 });
 
+            modelBuilder.Entity("ServantLeader.Domain.Growth.GoalProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CheckInId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Movement")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("CheckInId", "GoalId")
+                        .IsUnique();
+
+                    b.HasIndex("GoalId", "Movement");
+
+                    b.ToTable("GoalProgress", (string)null);
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.GrowthGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AchievedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Learned")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MadePublicAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PublicTeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SetAsideAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("AchievedAt", "PersonId")
+                        .HasFilter("\"AchievedAt\" IS NOT NULL");
+
+                    b.HasIndex("PersonId", "State");
+
+                    b.HasIndex("PublicTeamId", "MadePublicAt")
+                        .HasFilter("\"MadePublicAt\" IS NOT NULL");
+
+                    b.HasIndex("SetAsideAt", "PersonId")
+                        .HasFilter("\"SetAsideAt\" IS NOT NULL");
+
+                    b.ToTable("GrowthGoals", (string)null);
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.GrowthPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ambition")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Strengths")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedAt", "PersonId");
+
+                    b.ToTable("GrowthPlans", (string)null);
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.GrowthPlanEdit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("At", "PersonId");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.ToTable("GrowthPlanEdits", (string)null);
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.MentoringPair", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Focus")
+                        .IsRequired()
+                        .HasMaxLength(1600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MenteeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MentorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PlanShared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposedById");
+
+                    b.HasIndex("MenteeId", "Status");
+
+                    b.HasIndex("MentorId", "Status");
+
+                    b.HasIndex("StartedAt", "EndedAt", "MentorId");
+
+                    b.HasIndex(new[] { "MentorId", "MenteeId" }, "IX_MentoringPairs_Live")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('Proposed', 'Active')");
+
+                    b.ToTable("MentoringPairs", (string)null);
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.PeerRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AskerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SkillId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("SkillId");
+
+                    b.HasIndex("AskerId", "Status");
+
+                    b.HasIndex("PeerId", "Status");
+
+                    b.ToTable("PeerRequests", (string)null);
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.PeerSupport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GiverId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReceiverId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SharedWithReceiver")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("GiverId", "Date");
+
+                    b.HasIndex("ReceiverId", "ConfirmedAt");
+
+                    b.HasIndex("Date", "TeamId", "GiverId", "ConfirmedAt");
+
+                    b.HasIndex("TeamId", "Date", "GiverId", "ReceiverId", "Minutes", "ConfirmedAt");
+
+                    b.ToTable("PeerSupport", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PeerSupport_Minutes", "\"Minutes\" BETWEEN 1 AND 1440");
+                        });
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.Skill", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConfirmedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(480)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(480)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmedById");
+
+                    b.HasIndex("PersonId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("Key", "ConfirmedLevel", "PersonId");
+
+                    b.ToTable("Skills", (string)null);
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.SkillLevelChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConfirmedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmedById");
+
+                    b.HasIndex("SkillId");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.HasIndex("At", "PersonId", "FromLevel", "ToLevel");
+
+                    b.ToTable("SkillLevelChanges", (string)null);
+                });
+
             modelBuilder.Entity("ServantLeader.Domain.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -802,6 +1257,9 @@ namespace ServantLeader.Migrations.Sqlite
                     b.Property<bool>("Discussed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("GoalId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("INTEGER");
 
@@ -815,6 +1273,8 @@ namespace ServantLeader.Migrations.Sqlite
                     b.HasIndex("AuthorId");
 
                     b.HasIndex("CheckInId");
+
+                    b.HasIndex("GoalId");
 
                     b.HasIndex("MeetingId");
 
@@ -831,6 +1291,9 @@ namespace ServantLeader.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("HeldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsGrowthConversation")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("LeaderId")
@@ -863,9 +1326,10 @@ namespace ServantLeader.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MemberId");
-
                     b.HasIndex("LeaderId", "MemberId", "Status");
+
+                    b.HasIndex(new[] { "MemberId", "HeldAt" }, "IX_OneOnOnes_GrowthConversations")
+                        .HasFilter("\"IsGrowthConversation\"");
 
                     b.ToTable("OneOnOnes", (string)null);
                 });
@@ -1076,6 +1540,9 @@ namespace ServantLeader.Migrations.Sqlite
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("GoalId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LeaderId")
                         .HasColumnType("INTEGER");
 
@@ -1102,6 +1569,9 @@ namespace ServantLeader.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("GoalId", "Date")
+                        .HasFilter("\"GoalId\" IS NOT NULL");
 
                     b.HasIndex("LeaderId", "Date");
 
@@ -1534,6 +2004,209 @@ namespace ServantLeader.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServantLeader.Domain.Growth.GoalProgress", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.CheckIns.CheckIn", "CheckIn")
+                        .WithMany()
+                        .HasForeignKey("CheckInId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Growth.GrowthGoal", "Goal")
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Requests.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("CheckIn");
+
+                    b.Navigation("Goal");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.GrowthGoal", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Growth.GrowthPlan", "Plan")
+                        .WithMany("Goals")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("PublicTeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.GrowthPlan", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.GrowthPlanEdit", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Growth.GrowthPlan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.MentoringPair", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.People.Person", "Mentee")
+                        .WithMany()
+                        .HasForeignKey("MenteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.People.Person", "Mentor")
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Mentee");
+
+                    b.Navigation("Mentor");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.PeerRequest", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.People.Person", "Asker")
+                        .WithMany()
+                        .HasForeignKey("AskerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Growth.GrowthGoal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ServantLeader.Domain.People.Person", "Peer")
+                        .WithMany()
+                        .HasForeignKey("PeerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Growth.Skill", "Skill")
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Asker");
+
+                    b.Navigation("Peer");
+
+                    b.Navigation("Skill");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.PeerSupport", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.People.Person", "Giver")
+                        .WithMany()
+                        .HasForeignKey("GiverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Growth.GrowthGoal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ServantLeader.Domain.People.Person", "Receiver")
+                        .WithMany()
+                        .HasForeignKey("ReceiverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Teams.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Giver");
+
+                    b.Navigation("Receiver");
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.Skill", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ServantLeader.Domain.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.SkillLevelChange", b =>
+                {
+                    b.HasOne("ServantLeader.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServantLeader.Domain.Growth.Skill", "Skill")
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Skill");
+                });
+
             modelBuilder.Entity("ServantLeader.Domain.Notifications.Notification", b =>
                 {
                     b.HasOne("ServantLeader.Domain.People.Person", "Recipient")
@@ -1585,6 +2258,11 @@ namespace ServantLeader.Migrations.Sqlite
                     b.HasOne("ServantLeader.Domain.CheckIns.CheckIn", null)
                         .WithMany()
                         .HasForeignKey("CheckInId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ServantLeader.Domain.Growth.GrowthGoal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("ServantLeader.Domain.OneOnOnes.OneOnOne", null)
@@ -1684,6 +2362,11 @@ namespace ServantLeader.Migrations.Sqlite
 
             modelBuilder.Entity("ServantLeader.Domain.Support.SupportEntry", b =>
                 {
+                    b.HasOne("ServantLeader.Domain.Growth.GrowthGoal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("ServantLeader.Domain.People.Person", "Leader")
                         .WithMany()
                         .HasForeignKey("LeaderId")
@@ -1759,6 +2442,11 @@ namespace ServantLeader.Migrations.Sqlite
             modelBuilder.Entity("ServantLeader.Domain.Feedback.Instrument", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("ServantLeader.Domain.Growth.GrowthPlan", b =>
+                {
+                    b.Navigation("Goals");
                 });
 
             modelBuilder.Entity("ServantLeader.Domain.Requests.ServiceRequest", b =>

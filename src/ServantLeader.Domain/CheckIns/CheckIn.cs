@@ -36,6 +36,9 @@ public sealed class CheckIn
     public string Challenges { get; private set; } = "";
     public string Need { get; private set; } = "";
 
+    /// <summary>"What would help me grow?"</summary>
+    public string HelpToGrow { get; private set; } = "";
+
     /// <summary>The request for help made from <see cref="Need"/>, with the member's consent.</summary>
     public int? RequestId { get; private set; }
     public ServiceRequest? Request { get; private set; }
@@ -74,6 +77,17 @@ public sealed class CheckIn
         Wins = wins;
         Challenges = challenges;
         Need = need;
+        UpdatedAt = now;
+        Version++;
+    }
+
+    internal void WriteHelpToGrow(string helpToGrow, DateTimeOffset now)
+    {
+        if (Status == CheckInStatus.Reviewed)
+        {
+            throw new RuleViolationException("Your leader has already reviewed this check-in, so it can no longer be changed.");
+        }
+        HelpToGrow = helpToGrow;
         UpdatedAt = now;
         Version++;
     }

@@ -13,6 +13,7 @@ internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
         builder.Property(c => c.Wins).HasMaxLength(TextRules.StorageLength(TextRules.NoteLength)).IsRequired();
         builder.Property(c => c.Challenges).HasMaxLength(TextRules.StorageLength(TextRules.NoteLength)).IsRequired();
         builder.Property(c => c.Need).HasMaxLength(TextRules.StorageLength(TextRules.NoteLength)).IsRequired();
+        builder.Property(c => c.HelpToGrow).HasMaxLength(TextRules.StorageLength(TextRules.NoteLength)).IsRequired().HasDefaultValue("");
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.HasBlocker);

@@ -7,6 +7,7 @@ using ServantLeader.Domain.Audit;
 using ServantLeader.Domain.CheckIns;
 using ServantLeader.Domain.Credits;
 using ServantLeader.Domain.Feedback;
+using ServantLeader.Domain.Growth;
 using ServantLeader.Domain.Notifications;
 using ServantLeader.Domain.OneOnOnes;
 using ServantLeader.Domain.People;
@@ -52,6 +53,15 @@ public class ServantLeaderDb : IdentityDbContext<IdentityUser>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<GrowthPlan> GrowthPlans => Set<GrowthPlan>();
+    public DbSet<GrowthGoal> GrowthGoals => Set<GrowthGoal>();
+    public DbSet<GrowthPlanEdit> GrowthPlanEdits => Set<GrowthPlanEdit>();
+    public DbSet<GoalProgress> GoalProgress => Set<GoalProgress>();
+    public DbSet<Skill> Skills => Set<Skill>();
+    public DbSet<SkillLevelChange> SkillLevelChanges => Set<SkillLevelChange>();
+    public DbSet<PeerSupport> PeerSupport => Set<PeerSupport>();
+    public DbSet<MentoringPair> MentoringPairs => Set<MentoringPair>();
+    public DbSet<PeerRequest> PeerRequests => Set<PeerRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,6 +14,9 @@ public sealed class AgendaItem
 
     /// <summary>The check-in a leader sent this point from, if any.</summary>
     public int? CheckInId { get; private set; }
+
+    /// <summary>The member's growth goal this point is about, if any.</summary>
+    public int? GoalId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
     private AgendaItem() { }
@@ -28,6 +31,8 @@ public sealed class AgendaItem
     }
 
     internal void MarkDiscussed(bool discussed) => Discussed = discussed;
+
+    internal void TieToGoal(int? goalId) => GoalId = goalId;
 
     internal void MoveTo(int meetingId) => MeetingId = meetingId;
 }

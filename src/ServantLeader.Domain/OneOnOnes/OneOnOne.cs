@@ -28,6 +28,9 @@ public sealed class OneOnOne
     public DateTimeOffset CreatedAt { get; private set; }
     public int Version { get; private set; }
 
+    /// <summary>A growth conversation: the member's plan is open beside the notes, and the date counts as one.</summary>
+    public bool IsGrowthConversation { get; private set; }
+
     private OneOnOne() { }
 
     internal OneOnOne(int leaderId, int memberId, DateOnly? plannedFor, DateTimeOffset now)
@@ -46,6 +49,12 @@ public sealed class OneOnOne
         {
             PrivateNotes = privateNotes;
         }
+        Version++;
+    }
+
+    internal void MarkGrowthConversation(bool growth)
+    {
+        IsGrowthConversation = growth;
         Version++;
     }
 

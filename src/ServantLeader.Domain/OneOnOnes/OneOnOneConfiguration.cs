@@ -16,5 +16,6 @@ internal sealed class OneOnOneConfiguration : IEntityTypeConfiguration<OneOnOne>
         builder.HasOne(m => m.Leader).WithMany().HasForeignKey(m => m.LeaderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(m => m.Member).WithMany().HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.LeaderId, m.MemberId, m.Status });
+        builder.HasIndex(m => new { m.MemberId, m.HeldAt }, "IX_OneOnOnes_GrowthConversations").HasFilter("\"IsGrowthConversation\"");
     }
 }

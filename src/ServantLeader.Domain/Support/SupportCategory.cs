@@ -11,6 +11,12 @@ public enum SupportCategory
     Encouragement = 5,
     PersonalSupport = 6,
     Other = 7,
+
+    /// <summary>Regular time with someone who has walked the road before.</summary>
+    Mentoring = 8,
+
+    /// <summary>Sharing responsibility: leading a piece of work, teaching others.</summary>
+    StretchOpportunity = 9,
 }
 
 public static class SupportCategoryText
@@ -25,8 +31,14 @@ public static class SupportCategoryText
         SupportCategory.Encouragement => "Encouragement",
         SupportCategory.PersonalSupport => "Personal support",
         SupportCategory.Other => "Other",
+        SupportCategory.Mentoring => "Mentoring",
+        SupportCategory.StretchOpportunity => "A stretch opportunity",
         _ => category.ToString(),
     };
 
     public static IReadOnlyList<SupportCategory> All { get; } = Enum.GetValues<SupportCategory>();
+
+    /// <summary>The kinds that are growth by nature; support of any kind also counts as growth when tied to a goal.</summary>
+    public static bool IsGrowth(this SupportCategory category) =>
+        category is SupportCategory.Training or SupportCategory.Mentoring or SupportCategory.StretchOpportunity;
 }

@@ -20,6 +20,9 @@ public sealed class SupportEntry
     public int? RequestId { get; private set; }
     public ServiceRequest? Request { get; private set; }
 
+    /// <summary>The member's growth goal this support served, if any.</summary>
+    public int? GoalId { get; private set; }
+
     public SupportCategory Category { get; private set; }
     public int Minutes { get; private set; }
     public DateOnly Date { get; private set; }
@@ -49,6 +52,8 @@ public sealed class SupportEntry
     }
 
     internal void Share(bool shared) => SharedWithMember = shared;
+
+    internal void TieToGoal(int? goalId) => GoalId = goalId;
 
     /// <summary>Links the entry to a request that is not saved yet (demo seeding builds both in one save).</summary>
     internal void AnswerTo(ServiceRequest request) => Request = request;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ServantLeader.Domain.Common;
+using ServantLeader.Domain.Growth;
 
 namespace ServantLeader.Domain.Support;
 
@@ -25,5 +26,7 @@ internal sealed class SupportEntryConfiguration : IEntityTypeConfiguration<Suppo
         builder.HasIndex(s => new { s.Date, s.TeamId, s.MemberId, s.Minutes, s.RequestId });
         builder.HasIndex(s => new { s.MemberId, s.TeamId, s.Date });
         builder.HasIndex(s => s.RequestId);
+        builder.HasOne<GrowthGoal>().WithMany().HasForeignKey(s => s.GoalId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(s => new { s.GoalId, s.Date }).HasFilter("\"GoalId\" IS NOT NULL");
     }
 }
