@@ -12,6 +12,11 @@ public enum NotificationKind
     CreditReceived = 5,
     LeaderAdded = 6,
     PasswordReset = 7,
+    GoalAchieved = 8,
+    SkillToConfirm = 9,
+    PeerSupportToConfirm = 10,
+    MentoringInvitation = 11,
+    PeerRequest = 12,
 }
 
 /// <summary>
