@@ -143,6 +143,7 @@ public sealed partial class DemoOrganisation(PeopleService people, IDbContextFac
             await SeedRhythmAsync(db, random, team, leader, members, now, ct);
         }
         await SeedFeedbackAsync(db, random, teams.Values.Select(t => t.Id).ToList(), now, ct);
+        await SeedGrowthAsync(db, ids, crews.Select(c => (c.Team.Id, c.Leader, c.Members)).ToList(), now, ct);
         await SeedNotificationsAsync(db, ct);
         return true;
     }
