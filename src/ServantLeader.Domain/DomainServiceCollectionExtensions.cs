@@ -8,6 +8,7 @@ using ServantLeader.Domain.Credits;
 using ServantLeader.Domain.Dashboard;
 using ServantLeader.Domain.Data;
 using ServantLeader.Domain.Feedback;
+using ServantLeader.Domain.Growth;
 using ServantLeader.Domain.Live;
 using ServantLeader.Domain.Notifications;
 using ServantLeader.Domain.OneOnOnes;
@@ -84,6 +85,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<CheckInParticipationReport>();
         services.AddScoped<OneOnOneService>();
         services.AddScoped<CreditService>();
+        services.AddScoped<GrowthPlans>();
+        services.AddScoped<Skills>();
         services.AddScoped<FeedbackRounds>();
         services.AddScoped<FeedbackAnswering>();
         services.AddScoped<FeedbackResultsReport>();

@@ -9,6 +9,7 @@ public enum WebhookEvents
     RequestNotAcknowledged = 2,
     CheckInBlocker = 4,
     CreditGiven = 8,
+    GoalAchieved = 16,
 }
 
 /// <summary>A URL an Admin registered to hear about events, with the secret each delivery is signed with.</summary>

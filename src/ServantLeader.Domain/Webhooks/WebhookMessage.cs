@@ -31,6 +31,7 @@ public sealed record WebhookMessage(
         WebhookEvents.RequestNotAcknowledged => "request.not_acknowledged",
         WebhookEvents.CheckInBlocker => "checkin.blocker",
         WebhookEvents.CreditGiven => "credit.given",
+        WebhookEvents.GoalAchieved => "goal.achieved",
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "Not a single webhook event."),
     };
 

@@ -4,7 +4,7 @@ using ServantLeader.Domain.Requests;
 namespace ServantLeader.Domain.Webhooks;
 
 /// <summary>
-/// The four messages. A request's kind of help is left out as well as its words: "personal support" in a small
+/// The messages. A request's kind of help is left out as well as its words: "personal support" in a small
 /// team's channel would say too much. The leader follows the link, where the usual access check applies.
 /// </summary>
 internal static class WebhookMessages
@@ -41,6 +41,16 @@ internal static class WebhookMessages
             $"{ChatText.Neutralise(giver)} gave credit to {ChatText.Neutralise(receiver)} in *{ChatText.Neutralise(team)}*: “{ChatText.Neutralise(message)}”",
             teamId, team, "credit", creditId, $"/teams/{teamId}", at,
             new Dictionary<string, string> { ["giver"] = giver, ["receiver"] = receiver, ["message"] = message });
+
+    /// <summary>
+    /// Sent only once the person made the achievement public in this team: their name and the goal's "what" (what the
+    /// team page shows), never why it mattered to them or how progress showed.
+    /// </summary>
+    public static WebhookMessage GoalAchieved(int goalId, int teamId, string team, string person, string goal, DateTimeOffset at) =>
+        new(WebhookMessage.EventName(WebhookEvents.GoalAchieved),
+            $"{ChatText.Neutralise(person)} achieved a growth goal in *{ChatText.Neutralise(team)}*: “{ChatText.Neutralise(goal)}”",
+            teamId, team, "goal", goalId, $"/teams/{teamId}", at,
+            new Dictionary<string, string> { ["person"] = person, ["goal"] = goal });
 
     private static string UrgencyText(Urgency urgency) => urgency.ToString().ToLowerInvariant();
 }

@@ -143,7 +143,7 @@ public sealed class WebhookService(IDbContextFactory<ServantLeaderDb> dbs, Webho
             }
         }
         var known = WebhookEvents.RequestCreated | WebhookEvents.RequestNotAcknowledged | WebhookEvents.CheckInBlocker
-                    | WebhookEvents.CreditGiven;
+                    | WebhookEvents.CreditGiven | WebhookEvents.GoalAchieved;
         rules.Check(draft.Events != WebhookEvents.None && (draft.Events & ~known) == 0, nameof(draft.Events),
             "Choose at least one event.");
         if ((draft.Events & WebhookEvents.RequestNotAcknowledged) != 0)

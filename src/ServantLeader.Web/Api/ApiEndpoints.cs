@@ -136,6 +136,8 @@ internal static class ApiEndpoints
             .Describe("listNotifications", "Your newest notifications and the unread count.",
                 "The newest 50; ?unread=true for the unread ones only.");
 
+        api.MapGrowthApi();
+
         // An unknown address under /api answers with a problem, not with the app's HTML page.
         app.MapFallback("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint."))
             .AllowAnonymous().ExcludeFromDescription();

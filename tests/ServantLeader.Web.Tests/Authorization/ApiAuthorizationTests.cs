@@ -15,7 +15,7 @@ namespace ServantLeader.Web.Tests.Authorization;
 /// what you may see but not do is 403.
 /// </summary>
 [Trait("Area", "Integrations")]
-public sealed class ApiAuthorizationTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed partial class ApiAuthorizationTests(AppFactory app) : IClassFixture<AppFactory>
 {
     public enum Who { NoToken, Member, OtherMember, Leader, OtherLeader, Hr, Admin }
 
@@ -42,6 +42,20 @@ public sealed class ApiAuthorizationTests(AppFactory app) : IClassFixture<AppFac
         ("GET", "/api/v1/dashboards", [401, 200, 200, 200, 200, 200, 200]),
         ("GET", "/api/v1/dashboards/{teamId:int}", [401, 404, 404, 200, 404, 200, 404]),
         ("GET", "/api/v1/notifications", [401, 200, 200, 200, 200, 200, 200]),
+        ("GET", "/api/v1/growth/plan", [401, 200, 200, 200, 200, 200, 200]),
+        ("PUT", "/api/v1/growth/plan", [401, 204, 204, 204, 204, 204, 204]),
+        ("POST", "/api/v1/growth/goals", [401, 201, 201, 201, 201, 201, 201]),
+        ("PUT", "/api/v1/growth/goals/{id:int}", [401, 204, 404, 403, 404, 404, 404]),
+        ("POST", "/api/v1/growth/goals/{id:int}/achieve", [401, 204, 404, 403, 404, 404, 404]),
+        ("POST", "/api/v1/growth/goals/{id:int}/set-aside", [401, 204, 404, 403, 404, 404, 404]),
+        ("POST", "/api/v1/growth/goals/{id:int}/resume", [401, 204, 404, 403, 404, 404, 404]),
+        ("POST", "/api/v1/growth/goals/{id:int}/make-public", [401, 204, 404, 403, 404, 404, 404]),
+        ("GET", "/api/v1/growth/skills", [401, 200, 200, 200, 200, 200, 200]),
+        ("POST", "/api/v1/growth/skills", [401, 201, 201, 201, 201, 201, 201]),
+        ("PUT", "/api/v1/growth/skills/{id:int}", [401, 204, 404, 403, 404, 404, 404]),
+        ("DELETE", "/api/v1/growth/skills/{id:int}", [401, 204, 404, 403, 404, 404, 404]),
+        ("POST", "/api/v1/growth/skills/{id:int}/confirm", [401, 403, 404, 204, 404, 404, 404]),
+        ("GET", "/api/v1/growth/people/{personId:int}/plan", [401, 200, 404, 200, 404, 404, 404]),
     ];
 
     public static TheoryData<string, string, Who> Cases()
@@ -86,7 +100,9 @@ public sealed class ApiAuthorizationTests(AppFactory app) : IClassFixture<AppFac
         };
         var client = who == Who.NoToken ? app.Anonymous() : await app.ApiClientAsync(actor);
 
-        var (path, body) = await PrepareAsync(method, route);
+        var (path, body) = route.StartsWith("/api/v1/growth/", StringComparison.Ordinal)
+            ? await PrepareGrowthAsync(method, route, actor)
+            : await PrepareAsync(method, route);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (body is not null)
         {

@@ -17,6 +17,7 @@ namespace ServantLeader.Web.Tests.Authorization;
 [Trait("Area", "Dashboard")]
 [Trait("Area", "Integrations")]
 [Trait("Area", "Security")]
+[Trait("Area", "Growth")]
 public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory>
 {
     public enum Who { Anonymous, Member, OtherMember, Leader, OtherLeader, Hr, Admin }
@@ -52,6 +53,9 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         ("/check-ins/this-week", [S, O, O, O, O, O, O]),
         ("/one-on-ones", [S, O, O, O, O, O, O]),
         ("/one-on-ones/{Id:int}", [S, O, N, O, N, N, N]),
+        ("/growth", [S, O, O, O, O, O, O]),
+        ("/growth/people/{PersonId:int}", [S, O, N, O, N, N, N]),
+        ("/growth/skills", [S, O, O, O, O, O, O]),
         ("/check-ins/participation", [S, D, D, D, D, O, D]),
         ("/feedback", [S, O, O, O, O, O, O]),
         ("/feedback/{RoundId:int}/{SubjectId:int}", [S, O, N, O, N, N, N]),
@@ -262,7 +266,8 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         .Replace("/requests/{Id:int}", $"/requests/{app.MiasRequest}", StringComparison.Ordinal)
         .Replace("/teams/{Id:int}", $"/teams/{app.Product}", StringComparison.Ordinal)
         .Replace("/check-ins/{Id:int}", $"/check-ins/{app.MiasCheckIn}", StringComparison.Ordinal)
-        .Replace("/one-on-ones/{Id:int}", $"/one-on-ones/{app.LeaAndMiasOneOnOne}", StringComparison.Ordinal);
+        .Replace("/one-on-ones/{Id:int}", $"/one-on-ones/{app.LeaAndMiasOneOnOne}", StringComparison.Ordinal)
+        .Replace("/growth/people/{PersonId:int}", $"/growth/people/{app.Mia.PersonId}", StringComparison.Ordinal);
 
     private async Task<HttpClient> ClientAsync(Who who) => who switch
     {

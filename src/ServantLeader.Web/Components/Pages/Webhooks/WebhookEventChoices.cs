@@ -12,6 +12,7 @@ internal static class WebhookEventChoices
         (WebhookEvents.RequestNotAcknowledged, "A request is not acknowledged in time"),
         (WebhookEvents.CheckInBlocker, "A check-in reports a blocker"),
         (WebhookEvents.CreditGiven, "Someone gives public credit"),
+        (WebhookEvents.GoalAchieved, "Someone shares an achieved growth goal with their team"),
     ];
 
     public static string Text(WebhookEvents events, int hours) => string.Join(", ", All
