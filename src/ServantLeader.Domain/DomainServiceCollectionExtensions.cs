@@ -8,6 +8,7 @@ using ServantLeader.Domain.Credits;
 using ServantLeader.Domain.Dashboard;
 using ServantLeader.Domain.Data;
 using ServantLeader.Domain.Feedback;
+using ServantLeader.Domain.Growth;
 using ServantLeader.Domain.Live;
 using ServantLeader.Domain.Notifications;
 using ServantLeader.Domain.OneOnOnes;
@@ -83,6 +84,10 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<CheckInReminders>();
         services.AddScoped<CheckInParticipationReport>();
         services.AddScoped<OneOnOneService>();
+        services.AddScoped<GoalChoices>();
+        services.AddScoped<GrowthConversations>();
+        // Hosts bind the section; a value outside 1–52 stops the start rather than quietly hiding or flooding the list.
+        services.AddOptions<GrowthOptions>().Validate(o => o.IsValid, GrowthOptions.InvalidMessage).ValidateOnStart();
         services.AddScoped<CreditService>();
         services.AddScoped<FeedbackRounds>();
         services.AddScoped<FeedbackAnswering>();
