@@ -19,13 +19,7 @@ public sealed class GrowthConversations(IDbContextFactory<ServantLeaderDb> dbs, 
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var meeting = await db.OneOnOnes.SingleOrDefaultAsync(o => o.Id == meetingId, ct) ?? throw new NotFoundException();
-        if (meeting.LeaderId != actor.PersonId)
-        {
-            throw meeting.MemberId == actor.PersonId
-                ? new ActionNotAllowedException("Your leader marks a 1:1 as a growth conversation.")
-                : new NotFoundException();
-        }
+        var meeting = await OneOnOneService.LedByActorAsync(db, actor, meetingId, "Your leader marks a 1:1 as a growth conversation.", ct);
         // The plan opens beside the notes, so the leader must still lead the member, not only have once.
         if (growth && !await db.LeadsPersonAsync(actor.PersonId, meeting.MemberId, ct))
         {

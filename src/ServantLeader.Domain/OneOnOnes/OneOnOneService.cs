@@ -213,13 +213,7 @@ public sealed class OneOnOneService(IDbContextFactory<ServantLeaderDb> dbs, Time
     public async Task<int> MarkHeldAsync(Actor actor, int meetingId, DateOnly? nextPlannedFor, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var meeting = await db.OneOnOnes.SingleOrDefaultAsync(o => o.Id == meetingId, ct) ?? throw new NotFoundException();
-        if (meeting.LeaderId != actor.PersonId)
-        {
-            throw meeting.MemberId == actor.PersonId
-                ? new ActionNotAllowedException("Your leader marks the 1:1 as held.")
-                : new NotFoundException();
-        }
+        var meeting = await LedByActorAsync(db, actor, meetingId, "Your leader marks the 1:1 as held.", ct);
         if (nextPlannedFor is { } planned && planned < time.Today())
         {
             throw new RuleViolationException("NextPlannedFor", "The next 1:1 can't be planned in the past.");
@@ -254,6 +248,20 @@ public sealed class OneOnOneService(IDbContextFactory<ServantLeaderDb> dbs, Time
         db.OneOnOnes.Add(meeting);
         await db.SaveChangesAsync(ct);
         return meeting.Id;
+    }
+
+    /// <summary>
+    /// The meeting, for a change only its leader makes: the member is told who may, anyone else learns nothing.
+    /// </summary>
+    internal static async Task<OneOnOne> LedByActorAsync(ServantLeaderDb db, Actor actor, int meetingId, string toMember,
+        CancellationToken ct)
+    {
+        var meeting = await db.OneOnOnes.SingleOrDefaultAsync(o => o.Id == meetingId, ct) ?? throw new NotFoundException();
+        if (meeting.LeaderId != actor.PersonId)
+        {
+            throw meeting.MemberId == actor.PersonId ? new ActionNotAllowedException(toMember) : new NotFoundException();
+        }
+        return meeting;
     }
 
     private static async Task<OneOnOne> UpcomingForActorAsync(ServantLeaderDb db, Actor actor, int meetingId, CancellationToken ct)
