@@ -84,6 +84,10 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<CheckInReminders>();
         services.AddScoped<CheckInParticipationReport>();
         services.AddScoped<OneOnOneService>();
+        services.AddScoped<GoalChoices>();
+        services.AddScoped<GrowthConversations>();
+        // Hosts bind the section; a value outside 1–52 stops the start rather than quietly hiding or flooding the list.
+        services.AddOptions<GrowthOptions>().Validate(o => o.IsValid, GrowthOptions.InvalidMessage).ValidateOnStart();
         services.AddScoped<CreditService>();
         services.AddScoped<GrowthPlans>();
         services.AddScoped<Skills>();

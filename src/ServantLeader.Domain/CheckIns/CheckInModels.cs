@@ -1,4 +1,5 @@
 using ServantLeader.Domain.Common;
+using ServantLeader.Domain.Growth;
 using ServantLeader.Domain.Support;
 
 namespace ServantLeader.Domain.CheckIns;
@@ -16,9 +17,33 @@ public sealed class CheckInAnswers
     public bool AskLeaderForHelp { get; set; }
     public SupportCategory NeedCategory { get; set; } = SupportCategory.RemovingObstacle;
 
+    /// <summary>"What would help me grow?"</summary>
+    public string HelpToGrow { get; set; } = "";
+
+    /// <summary>One answer per active goal the member chose to report on; goals left out are not reported.</summary>
+    public List<GoalAnswer> Goals { get; set; } = [];
+
     /// <summary>The version the form loaded; 0 for a check-in not saved yet.</summary>
     public int ExpectedVersion { get; set; }
 }
+
+/// <summary>How one active goal went this period, as the member answers it.</summary>
+public sealed class GoalAnswer
+{
+    public int GoalId { get; set; }
+
+    /// <summary>Null when the member leaves the question unanswered.</summary>
+    public GoalMovement? Movement { get; set; }
+
+    /// <summary>Consent to turn a stuck goal into a request for help the team's leaders must answer.</summary>
+    public bool AskLeaderForHelp { get; set; }
+
+    /// <summary>The form field a message about this goal is shown next to.</summary>
+    public static string Field(int goalId) => $"Goal{goalId}";
+}
+
+/// <summary>An active goal of the member with what this check-in says about it.</summary>
+public sealed record CheckInGoal(int GoalId, string What, GoalMovement? Movement, int? RequestId);
 
 public sealed record CheckInTeam(int TeamId, string TeamName, CheckInPeriod Period, CheckInStatus? Status, int? CheckInId);
 
@@ -42,7 +67,9 @@ public sealed record CheckInForm(
     int? RequestId,
     DateTimeOffset? SavedAt,
     IReadOnlyList<PriorityItem> Priorities,
-    IReadOnlyList<CheckInCommentItem> Comments)
+    IReadOnlyList<CheckInCommentItem> Comments,
+    string HelpToGrow,
+    IReadOnlyList<CheckInGoal> Goals)
 {
     public bool CanEdit => Status is null or CheckInStatus.Draft or CheckInStatus.Submitted;
 }
@@ -68,7 +95,9 @@ public sealed record CheckInView(
     bool ViewerIsMember,
     CheckInActions Actions,
     IReadOnlyList<PriorityItem> Priorities,
-    IReadOnlyList<CheckInCommentItem> Comments);
+    IReadOnlyList<CheckInCommentItem> Comments,
+    string HelpToGrow,
+    IReadOnlyList<CheckInGoal> Goals);
 
 public sealed record CheckInSummary(int Id, string TeamName, CheckInPeriod Period, CheckInStatus Status, int? Pulse,
     bool HasBlocker, int Comments);

@@ -40,7 +40,8 @@ public sealed class CheckInReview(IDbContextFactory<ServantLeaderDb> dbs, TimePr
             checkIn.Status, checkIn.Pulse, checkIn.Wins, checkIn.Challenges, checkIn.Need, checkIn.RequestId,
             checkIn.SubmittedAt, checkIn.ReviewedAt, checkIn.Version, isMember, actions,
             await CheckInQueries.PrioritiesAsync(db, checkIn.TeamId, checkIn.MemberId, checkIn.Period, ct),
-            await CheckInQueries.CommentsAsync(db, checkIn.Id, checkIn.TeamId, ct));
+            await CheckInQueries.CommentsAsync(db, checkIn.Id, checkIn.TeamId, ct),
+            checkIn.HelpToGrow, await CheckInGoals.ReportedAsync(db, actor.PersonId, checkIn, ct));
     }
 
     public async Task CommentAsync(Actor actor, int checkInId, CheckInSection section, string text, CancellationToken ct)

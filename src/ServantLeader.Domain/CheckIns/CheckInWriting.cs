@@ -39,9 +39,10 @@ public sealed class CheckInWriting(IDbContextFactory<ServantLeaderDb> dbs, TimeP
             .SingleOrDefaultAsync(c => c.TeamId == teamId && c.MemberId == actor.PersonId && c.PeriodDue == period.Due, ct);
         var priorities = await CheckInQueries.PrioritiesAsync(db, teamId, actor.PersonId, period, ct);
         var comments = checkIn is null ? [] : await CheckInQueries.CommentsAsync(db, checkIn.Id, checkIn.TeamId, ct);
+        var goals = await CheckInGoals.ForFormAsync(db, actor.PersonId, checkIn?.Id, ct);
         return new CheckInForm(teamId, team.Name, period, period.IsLate(time.Today()), checkIn?.Id, checkIn?.Status,
             checkIn?.Version ?? 0, checkIn?.Pulse, checkIn?.Wins ?? "", checkIn?.Challenges ?? "", checkIn?.Need ?? "",
-            checkIn?.RequestId, checkIn?.UpdatedAt, priorities, comments);
+            checkIn?.RequestId, checkIn?.UpdatedAt, priorities, comments, checkIn?.HelpToGrow ?? "", goals);
     }
 
     /// <summary>
@@ -53,20 +54,25 @@ public sealed class CheckInWriting(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         ArgumentNullException.ThrowIfNull(answers);
         var rules = new Rules();
         var (wins, challenges, need) = Texts(rules, answers);
+        var helpToGrow = HelpToGrowText(rules, answers);
         if (answers.Pulse is { } pulse)
         {
             rules.Check(pulse is >= CheckIn.MinPulse and <= CheckIn.MaxPulse, nameof(answers.Pulse), PulseMessage);
         }
-        rules.ThrowIfAny();
 
         await using var db = await dbs.CreateDbContextAsync(ct);
+        await CheckInGoals.CheckAsync(db, actor.PersonId, answers.Goals, rules, ct);
+        rules.ThrowIfAny();
         var checkIn = await CurrentForWritingAsync(db, actor, answers, ct);
         if (checkIn.Status != CheckInStatus.Draft)
         {
             // A submitted check-in changes only through SubmitAsync, which validates it whole.
             return checkIn.Version;
         }
-        checkIn.Write(answers.Pulse, wins, challenges, need, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        checkIn.Write(answers.Pulse, wins, challenges, need, now);
+        WriteHelpToGrow(checkIn, helpToGrow, now);
+        await CheckInGoals.ApplyAsync(db, checkIn, answers.Goals, ct);
         await CheckInQueries.SaveAsync(db, ct);
         return checkIn.Version;
     }
@@ -86,14 +92,18 @@ public sealed class CheckInWriting(IDbContextFactory<ServantLeaderDb> dbs, TimeP
             rules.Check(need.Length > 0, nameof(answers.Need), "Say what you need from your leader, or untick the box.");
             rules.Check(Enum.IsDefined(answers.NeedCategory), nameof(answers.NeedCategory), "Choose what kind of help you need.");
         }
-        rules.ThrowIfAny();
+        var helpToGrow = HelpToGrowText(rules, answers);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
+        var goals = await CheckInGoals.CheckAsync(db, actor.PersonId, answers.Goals, rules, ct);
+        rules.ThrowIfAny();
         var checkIn = await CurrentForWritingAsync(db, actor, answers, ct);
         var now = time.GetUtcNow();
         var firstTime = checkIn.Status == CheckInStatus.Draft;
         checkIn.Write(answers.Pulse, wins, challenges, need, now);
+        WriteHelpToGrow(checkIn, helpToGrow, now);
         checkIn.Submit(now);
+        var progress = await CheckInGoals.ApplyAsync(db, checkIn, answers.Goals, ct);
         ServiceRequest? request = null;
         if (answers.AskLeaderForHelp && checkIn.RequestId is null)
         {
@@ -106,6 +116,7 @@ public sealed class CheckInWriting(IDbContextFactory<ServantLeaderDb> dbs, TimeP
             request = await RequestService.AddAsync(db, actor, ask, nameof(answers.AskLeaderForHelp), time, ct);
             checkIn.LinkRequest(request);
         }
+        var stuck = await CheckInGoals.AskForHelpAsync(db, actor, checkIn, answers.Goals, progress, goals, time, ct);
         // Notices link to the check-in and the request, so those are saved first, inside the same transaction.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await CheckInQueries.SaveAsync(db, ct);
@@ -114,9 +125,18 @@ public sealed class CheckInWriting(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         {
             await RequestAnnouncements.CreatedAsync(db, request, ct);
         }
+        foreach (var (row, asked) in stuck)
+        {
+            row.LinkRequest(asked.Id);
+            await RequestAnnouncements.CreatedAsync(db, asked, ct);
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         activity.Publish(new TeamChange(checkIn.TeamId, TeamChangeKind.CheckIn, checkIn.RequestId, checkIn.Id));
+        foreach (var (_, asked) in stuck)
+        {
+            activity.Publish(new TeamChange(checkIn.TeamId, TeamChangeKind.Request, asked.Id));
+        }
         Notify.Announce(db, signal);
         return checkIn.Id;
     }
@@ -169,7 +189,19 @@ public sealed class CheckInWriting(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         rules.Text(nameof(answers.Challenges), answers.Challenges, TextRules.NoteLength, required: false, "Challenges and blockers"),
         rules.Text(nameof(answers.Need), answers.Need, TextRules.NoteLength, required: false, "What you need"));
 
-    private static string TitleFrom(string need)
+    private static string HelpToGrowText(Rules rules, CheckInAnswers answers) =>
+        rules.Text(nameof(answers.HelpToGrow), answers.HelpToGrow, TextRules.NoteLength, required: false, "What would help you grow");
+
+    /// <summary>Only a change is written, so a save that leaves the answer alone moves the version once, not twice.</summary>
+    private static void WriteHelpToGrow(CheckIn checkIn, string helpToGrow, DateTimeOffset now)
+    {
+        if (checkIn.HelpToGrow != helpToGrow)
+        {
+            checkIn.WriteHelpToGrow(helpToGrow, now);
+        }
+    }
+
+    internal static string TitleFrom(string need)
     {
         var firstLine = need.Split('\n', 2)[0].Trim();
         var info = new System.Globalization.StringInfo(firstLine);

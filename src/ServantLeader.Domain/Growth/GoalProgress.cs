@@ -47,6 +47,14 @@ public sealed class GoalProgress
         Movement = movement;
     }
 
+    /// <summary>For a check-in not saved yet: the key is filled in when both are saved together.</summary>
+    internal GoalProgress(CheckIn checkIn, int goalId, GoalMovement movement)
+    {
+        CheckIn = checkIn;
+        GoalId = goalId;
+        Movement = movement;
+    }
+
     internal void Report(GoalMovement movement) => Movement = movement;
 
     internal void LinkRequest(int requestId) => RequestId = requestId;

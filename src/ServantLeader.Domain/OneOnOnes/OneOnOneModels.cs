@@ -4,7 +4,8 @@ namespace ServantLeader.Domain.OneOnOnes;
 public sealed record OneOnOnePair(int LeaderId, string LeaderName, int MemberId, string MemberName, bool ActorIsLeader,
     int? CurrentMeetingId, DateOnly? PlannedFor, DateTimeOffset? LastHeldAt, int OpenActionItems);
 
-public sealed record AgendaItemView(int Id, string Text, string AuthorName, bool Discussed, int? CheckInId);
+/// <summary>A talking point; <see cref="GoalWhat"/> is null when it is tied to no goal or the reader may not read the plan.</summary>
+public sealed record AgendaItemView(int Id, string Text, string AuthorName, bool Discussed, int? CheckInId, string? GoalWhat);
 
 public sealed record ActionItemView(int Id, string Text, int OwnerId, string OwnerName, DateOnly? DueOn, DateTimeOffset? DoneAt,
     bool FromEarlierMeeting);
@@ -28,7 +29,8 @@ public sealed record MeetingView(
     IReadOnlyList<AgendaItemView> Agenda,
     IReadOnlyList<ActionItemView> ActionItems,
     IReadOnlyList<PastMeeting> Earlier,
-    int? NextMeetingId);
+    int? NextMeetingId,
+    bool IsGrowthConversation);
 
 public sealed class MeetingNotes
 {
@@ -47,3 +49,14 @@ public sealed class NewActionItem
     public int OwnerId { get; set; }
     public DateOnly? DueOn { get; set; }
 }
+
+/// <summary>A member's plan as it shows beside a growth conversation's notes.</summary>
+public sealed record MeetingPlan(int MemberId, string Ambition, IReadOnlyList<MeetingPlanGoal> Goals);
+
+/// <summary>An active goal with its latest movement in a shared check-in (null when never reported).</summary>
+public sealed record MeetingPlanGoal(int Id, string What, DateOnly? TargetDate, Growth.GoalMovement? LastMovement, DateOnly? ReportedFor);
+
+/// <summary>A member without a held growth conversation for too long; <see cref="LastHeldAt"/> is null for "never".</summary>
+public sealed record GrowthConversationGap(int MemberId, string MemberName, DateTimeOffset? LastHeldAt);
+
+public sealed record GrowthConversationsDue(int Weeks, IReadOnlyList<GrowthConversationGap> Members);

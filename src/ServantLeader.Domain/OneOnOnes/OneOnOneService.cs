@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ServantLeader.Domain.CheckIns;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
+using ServantLeader.Domain.Growth;
 using ServantLeader.Domain.Teams;
 
 namespace ServantLeader.Domain.OneOnOnes;
@@ -72,8 +73,12 @@ public sealed class OneOnOneService(IDbContextFactory<ServantLeaderDb> dbs, Time
         {
             throw new NotFoundException();
         }
+        // A goal's words are plan words: a former leader still reads the old 1:1 but no longer the goal it was about.
+        var readsPlan = await db.CanReadPlanAsync(actor.PersonId, meeting.MemberId, ct);
         var agenda = await db.AgendaItems.Where(a => a.MeetingId == meetingId).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
-            .Select(a => new AgendaItemView(a.Id, a.Text, a.Author.DisplayName, a.Discussed, a.CheckInId)).ToListAsync(ct);
+            .Select(a => new AgendaItemView(a.Id, a.Text, a.Author.DisplayName, a.Discussed, a.CheckInId,
+                readsPlan ? db.GrowthGoals.Where(g => g.Id == a.GoalId).Select(g => g.What).FirstOrDefault() : null))
+            .ToListAsync(ct);
 
         // An upcoming meeting shows every open action item of the pair; a held one shows what it produced.
         var actions = meeting.Status == MeetingStatus.Upcoming
@@ -94,15 +99,25 @@ public sealed class OneOnOneService(IDbContextFactory<ServantLeaderDb> dbs, Time
 
         return new MeetingView(meeting.Id, meeting.LeaderId, m.LeaderName, meeting.MemberId, m.MemberName, meeting.Status,
             meeting.PlannedFor, meeting.HeldAt, meeting.SharedNotes, isLeader ? meeting.PrivateNotes : null, meeting.Version,
-            isLeader, agenda, actionItems, earlier, next);
+            isLeader, agenda, actionItems, earlier, next, meeting.IsGrowthConversation);
     }
 
-    public async Task AddAgendaItemAsync(Actor actor, int meetingId, string text, CancellationToken ct)
+    public Task AddAgendaItemAsync(Actor actor, int meetingId, string text, CancellationToken ct) =>
+        AddAgendaItemAsync(actor, meetingId, text, null, ct);
+
+    /// <summary>Adds a talking point, tied to one of the member's active goals when <paramref name="goalId"/> is given.</summary>
+    public async Task AddAgendaItemAsync(Actor actor, int meetingId, string text, int? goalId, CancellationToken ct)
     {
         var clean = ValidText("Text", text, "A talking point");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var meeting = await UpcomingForActorAsync(db, actor, meetingId, ct);
-        db.AgendaItems.Add(new AgendaItem(meeting.Id, actor.PersonId, clean, null, time.GetUtcNow()));
+        if (goalId is { } goal && !await GoalChoices.IsReadableActiveGoalAsync(db, actor.PersonId, meeting.MemberId, goal, ct))
+        {
+            throw new RuleViolationException("GoalId", "Choose one of the member's active goals, or none.");
+        }
+        var item = new AgendaItem(meeting.Id, actor.PersonId, clean, null, time.GetUtcNow());
+        item.TieToGoal(goalId);
+        db.AgendaItems.Add(item);
         await db.SaveChangesAsync(ct);
     }
 
@@ -198,13 +213,7 @@ public sealed class OneOnOneService(IDbContextFactory<ServantLeaderDb> dbs, Time
     public async Task<int> MarkHeldAsync(Actor actor, int meetingId, DateOnly? nextPlannedFor, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var meeting = await db.OneOnOnes.SingleOrDefaultAsync(o => o.Id == meetingId, ct) ?? throw new NotFoundException();
-        if (meeting.LeaderId != actor.PersonId)
-        {
-            throw meeting.MemberId == actor.PersonId
-                ? new ActionNotAllowedException("Your leader marks the 1:1 as held.")
-                : new NotFoundException();
-        }
+        var meeting = await LedByActorAsync(db, actor, meetingId, "Your leader marks the 1:1 as held.", ct);
         if (nextPlannedFor is { } planned && planned < time.Today())
         {
             throw new RuleViolationException("NextPlannedFor", "The next 1:1 can't be planned in the past.");
@@ -239,6 +248,20 @@ public sealed class OneOnOneService(IDbContextFactory<ServantLeaderDb> dbs, Time
         db.OneOnOnes.Add(meeting);
         await db.SaveChangesAsync(ct);
         return meeting.Id;
+    }
+
+    /// <summary>
+    /// The meeting, for a change only its leader makes: the member is told who may, anyone else learns nothing.
+    /// </summary>
+    internal static async Task<OneOnOne> LedByActorAsync(ServantLeaderDb db, Actor actor, int meetingId, string toMember,
+        CancellationToken ct)
+    {
+        var meeting = await db.OneOnOnes.SingleOrDefaultAsync(o => o.Id == meetingId, ct) ?? throw new NotFoundException();
+        if (meeting.LeaderId != actor.PersonId)
+        {
+            throw meeting.MemberId == actor.PersonId ? new ActionNotAllowedException(toMember) : new NotFoundException();
+        }
+        return meeting;
     }
 
     private static async Task<OneOnOne> UpcomingForActorAsync(ServantLeaderDb db, Actor actor, int meetingId, CancellationToken ct)

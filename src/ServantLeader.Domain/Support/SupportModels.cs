@@ -10,6 +10,9 @@ public sealed class LogSupport
 
     /// <summary>Empty for proactive support: nobody asked.</summary>
     public int? RequestId { get; set; }
+
+    /// <summary>The member's active growth goal this support served, if any.</summary>
+    public int? GoalId { get; set; }
     public SupportCategory Category { get; set; } = SupportCategory.Coaching;
     public int Minutes { get; set; } = 30;
     public DateOnly Date { get; set; }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ServantLeader.Domain.Audit;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
+using ServantLeader.Domain.Growth;
 using ServantLeader.Domain.Requests;
 using ServantLeader.Domain.Teams;
 
@@ -63,6 +64,7 @@ public sealed class SupportService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
             rules.Add(nameof(command.Date), "Support can be logged for the past year only.");
         }
 
+        var mayLogForMember = false;
         if (command.MemberId == 0 || command.TeamId == 0)
         {
             rules.Add(nameof(command.MemberId), "Choose the member you supported.");
@@ -76,6 +78,10 @@ public sealed class SupportService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         {
             rules.Add(nameof(command.MemberId), "You can log support only for members of a team you lead.");
         }
+        else
+        {
+            mayLogForMember = true;
+        }
 
         if (command.RequestId is { } requestId)
         {
@@ -88,10 +94,17 @@ public sealed class SupportService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
                 rules.Add(nameof(command.RequestId), "That request is not one of this member's requests in this team.");
             }
         }
+        // Checked only for a member the actor may log for, so a refusal never tells about someone else's plan.
+        if (command.GoalId is { } goalId && mayLogForMember
+            && !await GoalChoices.IsReadableActiveGoalAsync(db, actor.PersonId, command.MemberId, goalId, ct))
+        {
+            rules.Add(nameof(command.GoalId), "That goal is not one of this member's active goals.");
+        }
         rules.ThrowIfAny();
 
         var entry = new SupportEntry(actor.PersonId, command.MemberId, command.TeamId, command.RequestId,
             command.Category, command.Minutes, command.Date, note, command.SharedWithMember, time.GetUtcNow());
+        entry.TieToGoal(command.GoalId);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.SupportEntries.Add(entry);
         await db.SaveChangesAsync(ct);
