@@ -84,6 +84,9 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<CheckInParticipationReport>();
         services.AddScoped<OneOnOneService>();
         services.AddScoped<CreditService>();
+        services.AddScoped<Growth.PeerSupportLog>();
+        services.AddScoped<Growth.Mentoring>();
+        services.AddScoped<Growth.PeerRequests>();
         services.AddScoped<FeedbackRounds>();
         services.AddScoped<FeedbackAnswering>();
         services.AddScoped<FeedbackResultsReport>();
