@@ -14,12 +14,12 @@ public sealed class Mentoring(IDbContextFactory<ServantLeaderDb> dbs, TimeProvid
     private const string Link = "/growth/mentoring";
 
     /// <summary>Everyone active except the actor, to pick the other side of a pair from.</summary>
-    public async Task<IReadOnlyList<PersonChoice>> PeopleAsync(Actor actor, CancellationToken ct)
+    public async Task<IReadOnlyList<MentoringCandidate>> PeopleAsync(Actor actor, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         return await db.People.Where(p => p.IsActive && p.Id != actor.PersonId)
             .OrderBy(p => p.DisplayName).ThenBy(p => p.Id)
-            .Select(p => new PersonChoice(p.Id, p.DisplayName))
+            .Select(p => new MentoringCandidate(p.Id, p.DisplayName))
             .ToListAsync(ct);
     }
 

@@ -62,7 +62,7 @@ public sealed class ProposeMentoring
 }
 
 /// <summary>An active person who can be picked as the other side of a mentoring pair.</summary>
-public sealed record PersonChoice(int PersonId, string Name);
+public sealed record MentoringCandidate(int PersonId, string Name);
 
 /// <summary>
 /// A mentoring pair as one of its two people sees it. <see cref="MenteePlanReadable"/> is true for the mentor while
