@@ -91,6 +91,9 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<CreditService>();
         services.AddScoped<GrowthPlans>();
         services.AddScoped<Skills>();
+        services.AddScoped<Growth.PeerSupportLog>();
+        services.AddScoped<Growth.Mentoring>();
+        services.AddScoped<Growth.PeerRequests>();
         services.AddScoped<FeedbackRounds>();
         services.AddScoped<FeedbackAnswering>();
         services.AddScoped<FeedbackResultsReport>();

@@ -40,6 +40,8 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         ("/support", [S, O, O, O, O, O, O]),
         ("/support/new", [S, O, O, O, O, O, O]),
         ("/support/received", [S, O, O, O, O, O, O]),
+        ("/growth/peers", [S, O, O, O, O, O, O]),             // each person sees only their own help and requests
+        ("/growth/mentoring", [S, O, O, O, O, O, O]),         // each person sees only the pairs they are in
         ("/teams", [S, O, O, O, O, O, O]),
         ("/teams/{Id:int}", [S, O, O, O, O, O, O]),
         ("/people", [S, D, D, D, D, D, O]),
