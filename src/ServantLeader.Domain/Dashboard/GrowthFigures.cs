@@ -153,8 +153,8 @@ internal static class GrowthFigures
 
     /// <summary>
     /// HR's servants grown counts only the weeks with at least 3 members. A team's member count only grows week by
-    /// week, so those weeks run from the first such week to the end: a team that grew past 2 members during the
-    /// period is counted again from that week (as coverage is).
+    /// week, so those weeks run from the first such week to the end: a team that reached 3 members during the period
+    /// is counted again from that week, so that nobody's help before then enters HR's figure.
     /// </summary>
     private static async Task ServantsFromWholeWeeksAsync(FigureScope scope, Slices slices, GrowthCells cells, CancellationToken ct)
     {
@@ -164,7 +164,7 @@ internal static class GrowthFigures
         {
             var members = weeks.Select((_, i) => cells.For(team, i).TryGetValue(GrowthMeasure.ServantsGrown, out var c) ? c.People : 0).ToList();
             var first = members.FindIndex(n => n >= GroupSize.Minimum);
-            if (first > 0 && members.Take(first).Any(n => n > 0))
+            if (first > 0)
             {
                 recount.Add((team, new Bucket(Bucket.Whole, new DayRange(weeks[first].From, slices.Whole.To))));
             }
