@@ -130,6 +130,7 @@ internal static class ApiEndpoints
                 "A team's figures for the last 4, 12, 26 or 52 weeks (?weeks=) or a custom range (?from=&to=, yyyy-MM-dd).",
                 "HR (not leading the team) gets whole weeks that are over: the last N whole weeks, or a custom range from a "
                 + "Monday to a Sunday (400 otherwise). Figures from fewer than 3 people are withheld, as on the page.");
+        api.MapGrowthFiguresApi();
 
         api.MapGet("/notifications", (ClaimsPrincipal user, NotificationFeed feed, CancellationToken ct, bool unread = false) =>
             feed.ListAsync(Actor(user), unread, ct)).WithTags("Notifications").WithQuery()

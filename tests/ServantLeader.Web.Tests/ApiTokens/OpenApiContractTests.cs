@@ -46,7 +46,8 @@ public sealed partial class OpenApiContractTests(AppFactory app) : IClassFixture
     private const string Me = "/api/v1/me", Requests = "/api/v1/requests", Inbox = "/api/v1/requests/inbox",
         Request = "/api/v1/requests/{id}", Support = "/api/v1/support", Received = "/api/v1/support/received",
         CheckIns = "/api/v1/check-ins", ThisWeek = "/api/v1/check-ins/this-week", CheckIn = "/api/v1/check-ins/{id}",
-        Dashboards = "/api/v1/dashboards", Dashboard = "/api/v1/dashboards/{teamId}", Notifications = "/api/v1/notifications";
+        Dashboards = "/api/v1/dashboards", Dashboard = "/api/v1/dashboards/{teamId}",
+        Growth = "/api/v1/dashboards/{teamId}/growth", Notifications = "/api/v1/notifications";
 
     private static readonly string[] Responses = ["acknowledge", "resolve", "decline", "reopen", "confirm"];
 
@@ -81,6 +82,13 @@ public sealed partial class OpenApiContractTests(AppFactory app) : IClassFixture
         yield return new("GET", Dashboard, 400, Who.Leader, Query: "?weeks=5", Names: "weeks");
         yield return new("GET", Dashboard, 400, Who.Leader, Query: "?weeks=abc");
         yield return new("GET", Dashboard, 400, Who.Leader, Query: "?from=2026-01-01&to=yesterday", Names: "to");
+        yield return new("GET", Growth, 200, Who.Leader, Query: "?weeks=4");
+        yield return new("GET", Growth, 200, Who.Hr, Query: "?weeks=52");
+        yield return new("GET", Growth, 401, Who.NoToken);
+        yield return new("GET", Growth, 404, Who.Member);
+        yield return new("GET", Growth, 400, Who.Leader, Query: "?weeks=53", Names: "weeks");
+        yield return new("GET", Growth, 400, Who.Leader, Query: "?weeks=5", Names: "weeks");
+        yield return new("GET", Growth, 400, Who.Hr, Query: "?from=2026-01-02&to=2026-01-04", Names: "from");
         yield return new("GET", Notifications, 400, Who.Member, Query: "?unread=maybe");
 
         foreach (var (path, author) in new[] { (Requests, Who.Member), (Support, Who.Leader), (CheckIns, Who.Member) })
@@ -183,7 +191,7 @@ public sealed partial class OpenApiContractTests(AppFactory app) : IClassFixture
         Assert.DoesNotContain("localhost", document["servers"]?.ToJsonString() ?? "", StringComparison.Ordinal);
 
         var operations = Operations(document).ToList();
-        Assert.Equal(34, operations.Count);
+        Assert.Equal(35, operations.Count);
         Assert.Equal(operations.Count, operations.Select(o => o.Operation["operationId"]?.GetValue<string>()).Distinct().Count());
         foreach (var (method, path, operation) in operations)
         {
@@ -216,6 +224,7 @@ public sealed partial class OpenApiContractTests(AppFactory app) : IClassFixture
         Assert.Equal((0L, (long)int.MaxValue), Bounds(Support, "skip"));
         Assert.Equal((1L, (long)SupportLogFilter.MaxTake), Bounds(Support, "take"));
         Assert.Equal(((long)DashboardPeriod.PresetWeeks.Min(), (long)DashboardPeriod.PresetWeeks.Max()), Bounds(Dashboard, "weeks"));
+        Assert.Equal(((long)DashboardPeriod.PresetWeeks.Min(), (long)DashboardPeriod.PresetWeeks.Max()), Bounds(Growth, "weeks"));
 
         (long, long) Bounds(string path, string parameter)
         {
@@ -307,6 +316,8 @@ public sealed partial class OpenApiContractTests(AppFactory app) : IClassFixture
                 return ($"/api/v1/requests/{app.MiasRequest}", null, null);
             case CheckIn:
                 return ($"/api/v1/check-ins/{app.MiasCheckIn}", null, null);
+            case Growth:
+                return ($"/api/v1/dashboards/{app.Product}/growth", null, null);
             case Dashboard:
                 return ($"/api/v1/dashboards/{app.Product}", null, null);
             case Requests when c.Method == "POST":

@@ -41,6 +41,7 @@ public sealed partial class ApiAuthorizationTests(AppFactory app) : IClassFixtur
         ("POST", "/api/v1/check-ins", [401, 201, 400, 400, 400, 400, 400]),
         ("GET", "/api/v1/dashboards", [401, 200, 200, 200, 200, 200, 200]),
         ("GET", "/api/v1/dashboards/{teamId:int}", [401, 404, 404, 200, 404, 200, 404]),
+        ("GET", "/api/v1/dashboards/{teamId:int}/growth", [401, 404, 404, 200, 404, 200, 404]),
         ("GET", "/api/v1/notifications", [401, 200, 200, 200, 200, 200, 200]),
         ("GET", "/api/v1/growth/plan", [401, 200, 200, 200, 200, 200, 200]),
         ("PUT", "/api/v1/growth/plan", [401, 204, 204, 204, 204, 204, 204]),
@@ -136,6 +137,8 @@ public sealed partial class ApiAuthorizationTests(AppFactory app) : IClassFixtur
                 return ($"/api/v1/check-ins/{app.MiasCheckIn}", null);
             case "/api/v1/dashboards/{teamId:int}":
                 return ($"/api/v1/dashboards/{app.Product}?weeks=12", null);
+            case "/api/v1/dashboards/{teamId:int}/growth":
+                return ($"/api/v1/dashboards/{app.Product}/growth?weeks=12", null);
             case "/api/v1/requests":
                 return (route, method == "GET" ? null : new { teamId = app.Product, category = "Coaching", title = "Help via the API", details = "Details.", urgency = "Normal" });
             case "/api/v1/support":

@@ -13,6 +13,8 @@ internal static class FigureFormat
 
     public static string Text(Figure figure) => figure.Withheld ? Withheld : Value(figure.Definition.Unit, figure.Value);
 
+    public static string Text(GrowthFigure figure) => figure.Withheld ? Withheld : Value(figure.Definition.Unit, figure.Value);
+
     public static string Value(MeasureUnit unit, double? value) => value is not { } v ? NoData : unit switch
     {
         MeasureUnit.Count => v.ToString("0", Culture),

@@ -19,7 +19,7 @@ internal static class OverviewExport
         app.MapGet(OldPath, ExportAsync).RequireAuthorization(Policies.Hr);
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext context, DashboardService dashboards, int? weeks, string? from, string? to,
+    private static async Task<IResult> ExportAsync(HttpContext context, DashboardService dashboards, GrowthFiguresService growthFigures, int? weeks, string? from, string? to,
         string? sort, bool? desc, CancellationToken ct)
     {
         var actor = PersonClaims.ActorFrom(context.User);
@@ -33,9 +33,11 @@ internal static class OverviewExport
             return Results.ValidationProblem(query.Errors);
         }
         Overview overview;
+        GrowthOverview growth;
         try
         {
             overview = await dashboards.OverviewAsync(actor, query.Period, ct);
+            growth = await growthFigures.OverviewAsync(actor, overview.Period, ct);
         }
         catch (ServantLeader.Domain.Common.RuleViolationException e)
         {
@@ -52,6 +54,10 @@ internal static class OverviewExport
             {
                 csv.WriteField(Measures.Of(measure).Name);
             }
+            foreach (var measure in GrowthMeasures.OverviewColumns)
+            {
+                csv.WriteField(GrowthMeasures.Of(measure).Name);
+            }
             csv.WriteField("Flags");
             await csv.NextRecordAsync();
             foreach (var row in rows)
@@ -63,6 +69,10 @@ internal static class OverviewExport
                 {
                     csv.WriteField(FigureFormat.Text(row[measure]));
                 }
+                foreach (var measure in GrowthMeasures.OverviewColumns)
+                {
+                    csv.WriteField(FigureFormat.Text(growth.For(row.TeamId, measure)));
+                }
                 csv.WriteField(string.Join("; ", row.Flags.Select(f => f.Label())));
                 await csv.NextRecordAsync();
             }
@@ -72,6 +82,10 @@ internal static class OverviewExport
             foreach (var measure in OverviewColumns.Measures)
             {
                 csv.WriteField(FigureFormat.Value(Measures.Of(measure).Unit, overview.OrganisationMedians[measure]));
+            }
+            foreach (var measure in GrowthMeasures.OverviewColumns)
+            {
+                csv.WriteField(FigureFormat.Value(GrowthMeasures.Of(measure).Unit, growth.OrganisationMedians[measure]));
             }
             csv.WriteField("");
             await csv.NextRecordAsync();
