@@ -90,6 +90,7 @@ public static class DomainServiceCollectionExtensions
         // One per process: held answers must outlive the circuit (and the scope) that sent them.
         services.AddSingleton<FeedbackBatches>();
         services.AddScoped<DashboardService>();
+        services.AddScoped<ServantLeader.Domain.Growth.OrgPicture>();
         services.AddMemoryCache();
         services.AddSingleton<TeamActivity>();
         services.AddSingleton<NotificationSignal>();
