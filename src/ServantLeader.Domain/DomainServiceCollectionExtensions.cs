@@ -101,6 +101,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<FeedbackBatches>();
         services.AddScoped<DashboardService>();
         services.AddScoped<GrowthFiguresService>();
+        services.AddScoped<ServantLeader.Domain.Growth.OrgPicture>();
         services.AddMemoryCache();
         services.AddSingleton<TeamActivity>();
         services.AddSingleton<NotificationSignal>();

@@ -23,6 +23,11 @@ if (args.FirstOrDefault() == "circuits")
     await CircuitMemory.RunAsync(new Uri(OptionText("--url", "http://localhost:5080")), Option("--pid", 0), Option("--circuits", 200));
     return 0;
 }
+if (args.FirstOrDefault() == "picture")
+{
+    await OrgPictureBenchmark.RunAsync(Option("--teams", 500), Option("--support", 1_000_000), Option("--runs", 31));
+    return 0;
+}
 if (args.FirstOrDefault() == "import")
 {
     await ImportBenchmark.RunAsync(Option("--rows", 5_000), Option("--runs", 3));

@@ -15,6 +15,7 @@ namespace ServantLeader.Web.Tests.Authorization;
 [Trait("Area", "CheckIns")]
 [Trait("Area", "Feedback")]
 [Trait("Area", "Dashboard")]
+[Trait("Area", "Growth")]
 [Trait("Area", "Integrations")]
 [Trait("Area", "Security")]
 [Trait("Area", "Growth")]
@@ -69,6 +70,7 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         ("/dashboard", [S, O, O, O, O, O, O]),
         ("/dashboard/teams/{Id:int}", [S, N, N, O, N, O, N]),
         ("/dashboard/overview", [S, D, D, D, D, O, D]),
+        ("/growth/picture", [S, O, O, O, O, O, O]),
         ("/notifications", [S, O, O, O, O, O, O]),
         ("/api-tokens", [S, O, O, O, O, O, O]),
         ("/webhooks", [S, D, D, D, D, D, O]),
