@@ -32,7 +32,7 @@ public sealed class E2EApp : IAsyncLifetime
     public int ProductTeam { get; private set; }
 
     /// <summary>Members of Product with no history at all, one per journey that needs a clean start.</summary>
-    public static readonly string[] Newcomers = ["nia", "omar", "pat", "quinn", "rae"];
+    public static readonly string[] Newcomers = ["nia", "omar", "pat", "quinn", "rae", "sol", "tia"];
 
     /// <summary>An empty team the org-chart import journey fills, so the demo teams other tests count stay as they are.</summary>
     public const string ImportTeam = "Field Sales";

@@ -28,6 +28,8 @@ public static partial class MainPages
                     ("my-requests", "/requests"), ("request", await FirstLinkAsync(page, "/requests", RequestLink())),
                     ("support-received", "/support/received"), ("one-on-ones", "/one-on-ones"), ("feedback", "/feedback"),
                     ("team", $"/teams/{productTeam}"), ("password", "/account/password"), ("api-tokens", "/api-tokens"),
+                    ("growth", "/growth"), ("growth-peers", "/growth/peers"), ("growth-mentoring", "/growth/mentoring"),
+                    ("growth-picture", "/growth/picture"),
                 ];
             case "leader":
                 return
@@ -36,14 +38,16 @@ public static partial class MainPages
                     ("check-in-review", await FirstLinkAsync(page, "/check-ins/this-week", CheckInLink())),
                     ("log-support", "/support/new"), ("support-log", "/support"), ("dashboard", $"/dashboard/teams/{productTeam}?weeks=12"),
                     ("one-on-ones", "/one-on-ones"), ("feedback-results", "/feedback/results"), ("teams", "/teams"),
-                    ("notifications", "/notifications"),
+                    ("notifications", "/notifications"), ("growth-team-skills", "/growth/skills"),
+                    ("growth-person", await FirstLinkAsync(page, "/growth/skills", PersonGrowthLink())),
+                    ("growth-picture", $"/growth/picture?team={productTeam}"),
                 ];
             case "hr":
                 return
                 [
                     ("home", "/"), ("service-overview", "/dashboard/overview?weeks=12"), ("team-dashboard", $"/dashboard/teams/{productTeam}?weeks=12"),
                     ("check-in-participation", "/check-ins/participation"), ("feedback-rounds", "/feedback/rounds"), ("instruments", "/feedback/instruments"),
-                    ("org-chart-import", "/people/import"),
+                    ("org-chart-import", "/people/import"), ("growth-picture", "/growth/picture"),
                 ];
             default:
                 return [("people", "/people"), ("teams", "/teams/manage"), ("team-members", $"/teams/{productTeam}/manage"), ("webhooks", "/webhooks"), ("audit-log", "/audit")];
@@ -66,6 +70,9 @@ public static partial class MainPages
 
     [GeneratedRegex(@"^/requests/\d+$")]
     private static partial Regex RequestLink();
+
+    [GeneratedRegex(@"^/growth/people/\d+$")]
+    private static partial Regex PersonGrowthLink();
 
     [GeneratedRegex(@"^/check-ins/\d+$")]
     private static partial Regex CheckInLink();
