@@ -33,7 +33,7 @@ public sealed class CheckInGoalQuestionsTests : ComponentContext
         first.Find("textarea[name=HelpToGrow]").Input("A dry run with the team");
         first.WaitForAssertion(() => Assert.Contains("Draft saved", first.Markup, StringComparison.Ordinal));
         // Stuck offers the request for help, unticked: it is sent only with consent.
-        Assert.False(first.Find($"#Goal{goal}-Ask").HasAttribute("checked"));
+        Assert.False(first.WaitForElement($"#Goal{goal}-Ask").HasAttribute("checked"));
         await DisposeComponentsAsync();
 
         var second = Render<CheckInPage>();
@@ -56,7 +56,8 @@ public sealed class CheckInGoalQuestionsTests : ComponentContext
 
         page.Find("#Pulse-3").Change(true);
         page.Find($"#Goal{goal}-{(int)GoalMovement.Stuck}").Change(true);
-        page.Find($"#Goal{goal}-Ask").Change(true);
+        // The tick appears once the change has rendered, which over a slower database can come a moment later.
+        page.WaitForElement($"#Goal{goal}-Ask").Change(true);
         await page.Find("form").SubmitAsync();
 
         Assert.Equal(1, await CountRequestsAsync());
