@@ -77,7 +77,8 @@ internal static class OrgPictureBenchmark
         var sample = await pictures.ReadAsync(hr, null, OrgPicture.DefaultWeeks, CancellationToken.None);
         Console.WriteLine($"HR's picture: {sample.Nodes.Count(n => n.Kind == PictureNodeKind.Team)} teams ({sample.Nodes.Count(n => n.Withheld && n.Kind == PictureNodeKind.Team)} withheld), "
             + $"{sample.Nodes.Count(n => n.Kind == PictureNodeKind.Group)} groups on {sample.Levels.Count} levels, {sample.Edges.Count} edges; "
-            + $"{Encoding(await RenderAsync(provider, sample)) / 1024.0:0} KiB of SVG");
+            + $"{Encoding(await RenderAsync(provider, sample)) / 1024.0:0} KiB of SVG; drawn {OrgPictureLayout.Wide:0} px wide it is "
+            + $"{OrgPictureLayout.Compute(sample, OrgPictureLayout.Wide).Height:0} px tall, {OrgPictureLayout.Narrow:0} px wide {OrgPictureLayout.Compute(sample, OrgPictureLayout.Narrow).Height:0} px");
 
         await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
         await Measure("HR, whole organisation, 4 weeks", runs, () => pictures.ReadAsync(hr, null, 4, CancellationToken.None), renderer);
