@@ -25,18 +25,26 @@ namespace ServantLeader.Benchmarks;
 /// </summary>
 internal static class OrgPictureBenchmark
 {
-    public static async Task RunAsync(int teams, int supportEntries, int runs)
+    public static async Task RunAsync(int teams, int supportEntries, int runs, bool reuse)
     {
         var people = teams * 10;
         var file = Path.Combine(Path.GetTempPath(), $"servantleader-picture-{teams}-{supportEntries}.db");
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        // --reuse keeps the database an earlier run seeded (same sizes), to iterate on the queries quickly.
+        reuse = reuse && File.Exists(file);
+        foreach (var suffix in reuse ? [] : new[] { "", "-wal", "-shm" })
         {
             File.Delete(file + suffix);
         }
         var now = new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(b =>
+        {
+            if (Environment.GetEnvironmentVariable("BENCHMARK_SQL_LOG") == "1")
+            {
+                b.AddSimpleConsole().AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information);
+            }
+        });
         services.AddDbContextFactory<ServantLeaderDb>(o => o.UseServantLeaderSqlite(connectionString));
         services.AddServantLeaderServices();
         services.AddSingleton<TimeProvider>(new FixedClock(now));
@@ -50,9 +58,17 @@ internal static class OrgPictureBenchmark
         await using (var connection = new SqliteConnection(connectionString))
         {
             await connection.OpenAsync();
-            org = await new OrganisationGenerator(connection, now, seed: 2026).GenerateAsync(size);
-            await GrowthRowsAsync(connection, org, now);
+            if (reuse)
+            {
+                org = await OrganisationGenerator.ReadAsync(connection);
+            }
+            else
+            {
+                org = await new OrganisationGenerator(connection, now, seed: 2026).GenerateAsync(size);
+                await GrowthRowsAsync(connection, org, now);
+            }
         }
+        Console.WriteLine($"Load average before timing: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown")} on {Environment.ProcessorCount} cores");
         Console.WriteLine($"Seeded {people:N0} people in {teams:N0} teams, {supportEntries:N0} support entries, an org chart and growth rows in {seeding.Elapsed.TotalSeconds:0.0} s");
 
         var pictures = provider.GetRequiredService<OrgPicture>();
@@ -61,7 +77,8 @@ internal static class OrgPictureBenchmark
         var sample = await pictures.ReadAsync(hr, null, OrgPicture.DefaultWeeks, CancellationToken.None);
         Console.WriteLine($"HR's picture: {sample.Nodes.Count(n => n.Kind == PictureNodeKind.Team)} teams ({sample.Nodes.Count(n => n.Withheld && n.Kind == PictureNodeKind.Team)} withheld), "
             + $"{sample.Nodes.Count(n => n.Kind == PictureNodeKind.Group)} groups on {sample.Levels.Count} levels, {sample.Edges.Count} edges; "
-            + $"{Encoding(await RenderAsync(provider, sample)) / 1024.0:0} KiB of SVG");
+            + $"{Encoding(await RenderAsync(provider, sample)) / 1024.0:0} KiB of SVG; drawn {OrgPictureLayout.Wide:0} px wide it is "
+            + $"{OrgPictureLayout.Compute(sample, OrgPictureLayout.Wide).Height:0} px tall, {OrgPictureLayout.Narrow:0} px wide {OrgPictureLayout.Compute(sample, OrgPictureLayout.Narrow).Height:0} px");
 
         await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
         await Measure("HR, whole organisation, 4 weeks", runs, () => pictures.ReadAsync(hr, null, 4, CancellationToken.None), renderer);
@@ -102,8 +119,12 @@ internal static class OrgPictureBenchmark
         var query = new List<double>();
         var draw = new List<double>();
         var total = new List<double>();
+        var cpu = new List<double>();
+        var process = Process.GetCurrentProcess();
         for (var i = -2; i < runs; i++)   // two warm-up runs: JIT, query plans, page cache
         {
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var view = await read();
             var queried = clock.Elapsed.TotalMilliseconds;
@@ -113,10 +134,12 @@ internal static class OrgPictureBenchmark
                 query.Add(queried);
                 draw.Add(clock.Elapsed.TotalMilliseconds - queried);
                 total.Add(clock.Elapsed.TotalMilliseconds);
+                process.Refresh();
+                cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
             }
         }
         Console.WriteLine($"{name}: total median {Median(total):0.0} ms, p95 {P95(total):0.0} ms "
-            + $"(query median {Median(query):0.0} / p95 {P95(query):0.0}; layout + SVG median {Median(draw):0.0} / p95 {P95(draw):0.0}; {runs} runs)");
+            + $"(CPU time median {Median(cpu):0.0} ms, p95 {P95(cpu):0.0} ms; query median {Median(query):0.0} / p95 {P95(query):0.0}; layout + SVG median {Median(draw):0.0} / p95 {P95(draw):0.0}; {runs} runs)");
     }
 
     private static double Median(List<double> times) => Percentile.Of(times, 50) ?? 0;

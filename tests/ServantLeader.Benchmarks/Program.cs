@@ -25,7 +25,7 @@ if (args.FirstOrDefault() == "circuits")
 }
 if (args.FirstOrDefault() == "picture")
 {
-    await OrgPictureBenchmark.RunAsync(Option("--teams", 500), Option("--support", 1_000_000), Option("--runs", 31));
+    await OrgPictureBenchmark.RunAsync(Option("--teams", 500), Option("--support", 1_000_000), Option("--runs", 31), args.Contains("--reuse"));
     return 0;
 }
 if (args.FirstOrDefault() == "import")

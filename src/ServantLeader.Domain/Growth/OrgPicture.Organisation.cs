@@ -20,21 +20,23 @@ public sealed partial class OrgPicture
         var (from, to) = WholeWeeks(weeks);
         var end = EndOf(to);
         var teams = await db.Teams.OrderBy(t => t.Name).ThenBy(t => t.Id).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
-        var memberCounts = await db.Memberships
+        // Coverage as the dashboard counts it: members (active, joined by the end) with a support entry in the team in
+        // the period; one pass over the memberships, each an index lookup into the support entries.
+        var coverage = await db.Memberships
             .Where(m => m.Role == TeamRole.Member && m.Person.IsActive && m.Since < end)
-            .GroupBy(m => m.TeamId).Select(g => new { TeamId = g.Key, Members = g.Count() })
-            .ToDictionaryAsync(r => r.TeamId, r => r.Members, ct);
-        var support = await db.SupportEntries
-            .Where(s => s.Date >= from && s.Date <= to)
-            .GroupBy(s => s.TeamId)
+            .GroupBy(m => m.TeamId)
             .Select(g => new
             {
                 TeamId = g.Key,
-                Minutes = g.Sum(s => s.Minutes),
-                Served = g.Where(s => db.Memberships.Any(m => m.TeamId == s.TeamId && m.PersonId == s.MemberId
-                    && m.Role == TeamRole.Member && m.Person.IsActive && m.Since < end)).Select(s => s.MemberId).Distinct().Count(),
+                Members = g.Count(),
+                Served = g.Count(m => db.SupportEntries.Any(s => s.MemberId == m.PersonId && s.TeamId == m.TeamId && s.Date >= from && s.Date <= to)),
             })
-            .ToDictionaryAsync(r => r.TeamId, ct);
+            .ToDictionaryAsync(r => r.TeamId, r => new PictureCoverage(r.Served, r.Members), ct);
+        var supportMinutes = await db.SupportEntries
+            .Where(s => s.Date >= from && s.Date <= to)
+            .GroupBy(s => s.TeamId)
+            .Select(g => new { TeamId = g.Key, Minutes = g.Sum(s => s.Minutes) })
+            .ToDictionaryAsync(r => r.TeamId, r => r.Minutes, ct);
         var peers = await db.PeerSupport
             .Where(s => s.Date >= from && s.Date <= to)
             .GroupBy(s => new { s.TeamId, Confirmed = s.ConfirmedAt != null })
@@ -61,9 +63,10 @@ public sealed partial class OrgPicture
             .GroupBy(l => l.TeamId)
             .ToDictionary(g => g.Key, g => g.Select(l => managerOf[l.PersonId]).Min());
 
-        bool IsShown(int teamId) => memberCounts.GetValueOrDefault(teamId) >= GroupSize.Minimum;
-        PictureCoverage TeamCoverage(int teamId) =>
-            new(support.TryGetValue(teamId, out var s) ? s.Served : 0, memberCounts.GetValueOrDefault(teamId));
+        bool IsShown(int teamId) => coverage.TryGetValue(teamId, out var c) && c.Members >= GroupSize.Minimum;
+        PictureCoverage TeamCoverage(int teamId) => coverage.GetValueOrDefault(teamId) ?? new PictureCoverage(0, 0);
+        var peerMinutes = peers.ToLookup(p => (p.TeamId, p.Confirmed), p => p.Minutes);
+        var pairsInTeam = mentoring.Where(m => m.From == m.To).ToDictionary(m => m.From, m => m.Pairs);
 
         // Groups are numbered in the order of their first team, so their keys say nothing about who leads them.
         var groupKeys = new Dictionary<int, string>();
@@ -76,12 +79,10 @@ public sealed partial class OrgPicture
         foreach (var team in orderedTeams)
         {
             var shown = IsShown(team.Id);
-            var minutes = support.TryGetValue(team.Id, out var s) ? s.Minutes : 0;
+            var minutes = supportMinutes.GetValueOrDefault(team.Id);
             var figures = shown
-                ? new PictureTeamFigures(minutes,
-                    peers.Where(p => p.TeamId == team.Id && p.Confirmed).Sum(p => p.Minutes),
-                    peers.Where(p => p.TeamId == team.Id && !p.Confirmed).Sum(p => p.Minutes),
-                    mentoring.Where(m => m.From == team.Id && m.To == team.Id).Sum(m => m.Pairs))
+                ? new PictureTeamFigures(minutes, peerMinutes[(team.Id, true)].Sum(), peerMinutes[(team.Id, false)].Sum(),
+                    pairsInTeam.GetValueOrDefault(team.Id))
                 : null;
             nodes.Add(new PictureNode($"t{team.Id}", PictureNodeKind.Team, team.Name, 0, "team",
                 shown ? TeamCoverage(team.Id) : null, !shown, null, team.Id, figures));
@@ -106,11 +107,11 @@ public sealed partial class OrgPicture
         {
             var under = beneath[manager];
             var shownTeams = under.Where(IsShown).ToList();
-            var coverage = shownTeams.Count == 0 ? null : new PictureCoverage(
+            var sum = shownTeams.Count == 0 ? null : new PictureCoverage(
                 shownTeams.Sum(t => TeamCoverage(t).Served), shownTeams.Sum(t => TeamCoverage(t).Members));
             nodes.Add(new PictureNode(GroupKey(manager), PictureNodeKind.Group,
                 $"{under.Count} {(under.Count == 1 ? "team" : "teams")} under one leader of leaders", depth, "group",
-                coverage, coverage is null, null, null));
+                sum, sum is null, null, null));
             if (managerOf.TryGetValue(manager, out var parent) && depths.TryGetValue(parent, out var parentDepth) && parentDepth > depth
                 && beneath[parent].Count > 0)
             {

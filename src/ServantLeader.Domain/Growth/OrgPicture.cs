@@ -74,10 +74,11 @@ public sealed partial class OrgPicture(IDbContextFactory<ServantLeaderDb> dbs, T
         return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
     }
 
+    /// <summary>The teams the person leads first (their default picture), then those they belong to.</summary>
     private static async Task<IReadOnlyList<PictureTeamChoice>> ChoicesAsync(ServantLeaderDb db, int personId, CancellationToken ct) =>
         await db.Memberships
             .Where(m => m.PersonId == personId && m.Person.IsActive)
-            .OrderByDescending(m => m.Role).ThenBy(m => m.Team.Name).ThenBy(m => m.TeamId)
+            .OrderBy(m => m.Role == TeamRole.Leader ? 0 : 1).ThenBy(m => m.Team.Name).ThenBy(m => m.TeamId)
             .Select(m => new PictureTeamChoice(m.TeamId, m.Team.Name, m.Role == TeamRole.Leader))
             .ToListAsync(ct);
 

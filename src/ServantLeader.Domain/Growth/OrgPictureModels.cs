@@ -87,5 +87,8 @@ public sealed record OrgPictureView(
     IReadOnlyList<PictureTeamChoice> Teams,
     bool CanSeeOrganisation)
 {
-    public PictureNode? Node(string key) => Nodes.FirstOrDefault(n => n.Key == key);
+    private Dictionary<string, PictureNode>? _byKey;
+
+    public PictureNode? Node(string key) =>
+        (_byKey ??= Nodes.ToDictionary(n => n.Key, StringComparer.Ordinal)).GetValueOrDefault(key);
 }

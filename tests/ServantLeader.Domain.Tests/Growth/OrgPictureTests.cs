@@ -216,6 +216,17 @@ public sealed class OrgPictureTests : OrganisationTests
         Assert.Empty(empty.Edges);
     }
 
+    [Fact]
+    public async Task Without_a_team_in_the_address_a_reader_gets_a_team_they_lead_before_one_they_belong_to()
+    {
+        var zebra = await Db.TeamAsync("Zebra", (Org.Mia, TeamRole.Leader));
+
+        var view = await Picture.ReadAsync(Org.Mia, null, 4, default);
+
+        Assert.Equal(zebra, view.TeamId);
+        Assert.Equal([zebra, Org.Product], view.Teams.Select(t => t.Id));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(53)]
