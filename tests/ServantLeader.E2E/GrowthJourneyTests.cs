@@ -101,7 +101,7 @@ public sealed partial class GrowthJourneyTests(E2EApp app) : BrowserTests(app)
         var peerLine = amara.Locator("[data-picture-table=edges] tr", new() { HasText = "Tia Newcomer" }).Filter(new() { HasText = "Sol Newcomer" });
         await Assertions.Expect(peerLine.GetByText("peer support, confirmed")).ToBeVisibleAsync();
         // The picture itself draws the peer line (one drawing for a phone and one for a desktop; one of them shows).
-        var drawing = amara.Locator("svg[role=img]:visible");
+        var drawing = amara.Locator("svg.sl-picture-svg:visible");
         await Assertions.Expect(drawing).ToHaveCountAsync(1);
         Assert.True(await drawing.Locator("path.sl-edge-peersupport").CountAsync() >= 1, "the picture draws peer support");
 

@@ -20,7 +20,7 @@ public sealed class OrgPicturePageTests : ComponentContext
     {
         Get<NavigationManager>().NavigateTo("/growth/picture" + query);
         var page = Render<OrgPicturePage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("svg[role=img]")));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("svg[role=group]")));
         return page;
     }
 
@@ -32,16 +32,15 @@ public sealed class OrgPicturePageTests : ComponentContext
 
         var page = Open();
 
-        foreach (var svg in page.FindAll("svg[role=img]"))
+        foreach (var svg in page.FindAll("svg[role=group]"))
         {
-            var labelled = svg.GetAttribute("aria-labelledby")!.Split(' ');
-            Assert.Equal("Product: the organisation drawn upside down", page.Find($"#{labelled[0]}").TextContent);
-            Assert.Contains("table after the picture", page.Find($"#{labelled[1]}").TextContent, StringComparison.Ordinal);
+            Assert.Equal("Product: the organisation drawn upside down", page.Find($"#{svg.GetAttribute("aria-labelledby")}").TextContent);
+            Assert.Contains("table after the picture", page.Find($"#{svg.GetAttribute("aria-describedby")}").TextContent, StringComparison.Ordinal);
             Assert.NotNull(svg.QuerySelector($"a[href='/growth/people/{Mia.PersonId}']"));
             Assert.NotNull(svg.QuerySelector($"a[href='/growth/people/{Max.PersonId}']"));
             Assert.Equal(3, svg.QuerySelectorAll("[data-node]").Length);
         }
-        Assert.Equal(2, page.FindAll("svg[role=img]").Count);   // one laid out for a phone, one for a desktop
+        Assert.Equal(2, page.FindAll("svg[role=group]").Count);   // one laid out for a phone, one for a desktop
         Assert.DoesNotContain("Private note", page.Markup, StringComparison.Ordinal);
     }
 
@@ -55,7 +54,7 @@ public sealed class OrgPicturePageTests : ComponentContext
 
         var page = Open();
 
-        var svg = page.FindAll("svg[role=img]")[1];
+        var svg = page.FindAll("svg[role=group]")[1];
         var drawnNodes = svg.QuerySelectorAll("[data-node]").Select(n => n.GetAttribute("data-node")).Order().ToList();
         var tableNodes = page.FindAll("table[data-picture-table=nodes] tr[data-node]").Select(r => r.GetAttribute("data-node")).Order().ToList();
         Assert.Equal(drawnNodes, tableNodes);
@@ -114,7 +113,7 @@ public sealed class OrgPicturePageTests : ComponentContext
         Get<NavigationManager>().NavigateTo("/growth/picture");
         var empty = Render<OrgPicturePage>();
         empty.WaitForAssertion(() => Assert.Contains("You are not in a team yet", empty.Markup, StringComparison.Ordinal));
-        Assert.Empty(empty.FindAll("svg[role=img]"));
+        Assert.Empty(empty.FindAll("svg[role=group]"));
 
         Get<NavigationManager>().NavigateTo($"/growth/picture?team={Product}");
         var notFound = Render<OrgPicturePage>();
