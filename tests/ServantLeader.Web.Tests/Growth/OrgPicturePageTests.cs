@@ -25,7 +25,7 @@ public sealed class OrgPicturePageTests : ComponentContext
     }
 
     [Fact]
-    public async Task The_picture_is_an_image_with_a_title_and_a_description_and_its_nodes_are_links()
+    public async Task The_picture_is_a_named_group_with_a_description_and_its_nodes_are_links()
     {
         await LogAsync(Mia, 30);
         SignInAs(Lea, "Lea");
