@@ -31,7 +31,8 @@ public sealed class GrowthFiguresService(IDbContextFactory<ServantLeaderDb> dbs,
             period = period.ForHr(time.Today());
         }
         var weeks = period.WeekRanges();
-        var cells = await GrowthFigures.ReadAsync(Scope(db, teamId), new Slices(period.Whole, Weekly: true, Halves: false, WeekRule: forHr), ct);
+        var reads = await ParallelReads.StartAsync(dbs, db, ct);
+        var cells = await GrowthFigures.ReadAsync(reads, other => Scope(other, teamId), new Slices(period.Whole, Weekly: true, Halves: false, WeekRule: forHr), ct);
         var figures = GrowthMeasures.All
             .Select(d => forHr ? HrFigure(d, cells, teamId, weeks.Count) : Shown(d, cells.Of(teamId, Bucket.Whole, d.Measure)))
             .ToList();
@@ -82,7 +83,8 @@ public sealed class GrowthFiguresService(IDbContextFactory<ServantLeaderDb> dbs,
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var weeks = period.WeekRanges().Count;
-        var cells = await GrowthFigures.ReadAsync(Scope(db, null), new Slices(period.Whole, Weekly: true, Halves: false, WeekRule: true), ct);
+        var reads = await ParallelReads.StartAsync(dbs, db, ct);
+        var cells = await GrowthFigures.ReadAsync(reads, other => Scope(other, null), new Slices(period.Whole, Weekly: true, Halves: false, WeekRule: true), ct);
         return cells.Teams.ToDictionary(t => t, t => GrowthMeasures.All.ToDictionary(d => d.Measure, d => HrFigure(d, cells, t, weeks)));
     }
 
