@@ -18,18 +18,9 @@ public sealed class GrowthFiguresService(IDbContextFactory<ServantLeaderDb> dbs,
     public async Task<GrowthDashboard> TeamAsync(Actor actor, int teamId, DashboardPeriod period, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var leads = await db.LeadsTeamAsync(actor.PersonId, teamId, ct);
-        if (!leads && !actor.IsHr)
-        {
-            throw new NotFoundException();
-        }
-        var team = await db.Teams.Where(t => t.Id == teamId).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(ct)
-            ?? throw new NotFoundException();
-        var forHr = !leads;
-        if (forHr)
-        {
-            period = period.ForHr(time.Today());
-        }
+        var reader = await DashboardReader.OpenAsync(db, actor, teamId, period, time.Today(), ct);
+        var forHr = reader.ForHr;
+        period = reader.Period;
         var weeks = period.WeekRanges();
         var reads = await ParallelReads.StartAsync(dbs, db, ct);
         var cells = await GrowthFigures.ReadAsync(reads, other => Scope(other, teamId), new Slices(period.Whole, Weekly: true, Halves: false, WeekRule: forHr), ct);
@@ -43,7 +34,7 @@ public sealed class GrowthFiguresService(IDbContextFactory<ServantLeaderDb> dbs,
             .ToList());
         var conversations = forHr ? null : await ConversationsAsync(db, teamId, ct);
         var members = cells.Of(teamId, Bucket.Whole, GrowthMeasure.PlansKeptAlive).People;
-        return new GrowthDashboard(team.Id, team.Name, members, period, forHr, figures, trends, await MediansAsync(period, ct), conversations);
+        return new GrowthDashboard(reader.TeamId, reader.TeamName, members, period, forHr, figures, trends, await MediansAsync(period, ct), conversations);
     }
 
     /// <summary>HR's growth columns: every team's figures over whole weeks that are over, by HR's rule.</summary>
