@@ -69,6 +69,8 @@ await using (var connection = new SqliteConnection(connectionString))
         : await new OrganisationGenerator(connection, now, seed: 2026).GenerateAsync(size);
 }
 Console.WriteLine($"Loaded {org.Rows:N0} rows in {org.Elapsed.TotalSeconds:0.0} s ({new FileInfo(file).Length / 1048576.0:0} MiB)");
+var growthRows = await GrowthRows.AddAsync(connectionString, now, seed: 2026);
+Console.WriteLine($"Added {growthRows:N0} growth rows (plans, edits, goals, skills, peer support, mentoring, goal progress)");
 
 var dashboards = provider.GetRequiredService<DashboardService>();
 var dbs = provider.GetRequiredService<IDbContextFactory<ServantLeaderDb>>();
@@ -92,6 +94,13 @@ var team = await Median("team dashboard, one team, 52 weeks", runs, async () =>
     await dashboards.TeamAsync(new Actor(org.LeaderOfTeam[id]), id, year, 4, CancellationToken.None);
 });
 var overview = await Median("HR overview, all teams, 12 weeks", runs, () => dashboards.OverviewAsync(hr, quarter, CancellationToken.None));
+var growthFigures = provider.GetRequiredService<GrowthFiguresService>();
+var growthTeam = await Median("growth section, one team, 52 weeks (leader)", runs, async () =>
+{
+    var id = NextTeam();
+    await growthFigures.TeamAsync(new Actor(org.LeaderOfTeam[id]), id, year, CancellationToken.None);
+});
+var growthOrg = await Median("growth columns of HR's overview, all teams, 12 whole weeks", runs, () => growthFigures.OverviewAsync(hr, quarter, CancellationToken.None));
 var floor = new FloorQueries(connectionString, now);
 var floorTeam = await Median("floor: one SQL statement per figure, one team, 52 weeks", runs, () => floor.TeamAsync(NextTeam(), year));
 var floorOrg = await Median("floor: one SQL statement per figure, all teams, 12 weeks", runs, () => floor.OrganisationAsync(quarter));
@@ -104,6 +113,8 @@ Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
 {
     ["team_ms"] = Math.Round(team, 2),
     ["org_ms"] = Math.Round(overview, 2),
+    ["growth_team_ms"] = Math.Round(growthTeam, 2),
+    ["growth_org_ms"] = Math.Round(growthOrg, 2),
     ["floor_team_ms"] = Math.Round(floorTeam, 2),
     ["floor_org_ms"] = Math.Round(floorOrg, 2),
     ["naive_team_ms"] = Math.Round(naiveTeam, 2),

@@ -37,18 +37,9 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
     public async Task<TeamDashboard> TeamAsync(Actor actor, int teamId, DashboardPeriod period, int quietWeeks, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var leads = await db.LeadsTeamAsync(actor.PersonId, teamId, ct);
-        if (!leads && !actor.IsHr)
-        {
-            throw new NotFoundException();
-        }
-        var team = await db.Teams.Where(t => t.Id == teamId).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(ct)
-            ?? throw new NotFoundException();
-        var forHr = !leads;
-        if (forHr)
-        {
-            period = period.ForHr(time.Today());
-        }
+        var reader = await DashboardReader.OpenAsync(db, actor, teamId, period, time.Today(), ct);
+        var forHr = reader.ForHr;
+        period = reader.Period;
         quietWeeks = Math.Clamp(quietWeeks, 1, 52);
 
         var weeks = period.WeekRanges();
@@ -70,7 +61,7 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
             .ToList());
         var members = figures.First(f => f.Measure == Measure.Coverage).People;
 
-        return new TeamDashboard(team.Id, team.Name, members, period, forHr, figures, trends,
+        return new TeamDashboard(reader.TeamId, reader.TeamName, members, period, forHr, figures, trends,
             categories.Select(c => c.Withheld ? c with { Entries = 0, Hours = 0 } : c).ToList(),
             coverage,
             quietWeeks, FlagRules.Raise(m => figures.First(f => f.Measure == m)));

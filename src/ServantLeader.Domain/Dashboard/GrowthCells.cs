@@ -7,6 +7,23 @@ internal sealed class GrowthCells
 
     private readonly Dictionary<(int Team, int Bucket), Dictionary<GrowthMeasure, Cell>> _cells = [];
 
+    /// <summary>The families' cells together. Each family computes its own measures, so none overwrites another's.</summary>
+    public static GrowthCells Of(IEnumerable<GrowthCells> families)
+    {
+        var all = new GrowthCells();
+        foreach (var family in families)
+        {
+            foreach (var ((team, bucket), cells) in family._cells)
+            {
+                foreach (var (measure, cell) in cells)
+                {
+                    all.Set(team, bucket, measure, cell);
+                }
+            }
+        }
+        return all;
+    }
+
     public IReadOnlyDictionary<GrowthMeasure, Cell> For(int team, int bucket) =>
         _cells.TryGetValue((team, bucket), out var cells) ? cells : None;
 

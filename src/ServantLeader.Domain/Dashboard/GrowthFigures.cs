@@ -1,4 +1,5 @@
 using ServantLeader.Domain.Common;
+using ServantLeader.Domain.Data;
 
 namespace ServantLeader.Domain.Dashboard;
 
@@ -17,19 +18,28 @@ internal static class GrowthFigures
 
     private const string IsMember = """m."Role" = 'Member' AND p."IsActive" AND m."Since" < b."t1" """;
 
-    public static async Task<GrowthCells> ReadAsync(FigureScope scope, Slices slices, CancellationToken ct)
+    /// <summary>
+    /// Every growth figure family, each read on its own connection (<see cref="ParallelReads"/>); the families compute
+    /// disjoint measures, so their cells together are every figure's.
+    /// </summary>
+    public static async Task<GrowthCells> ReadAsync(ParallelReads reads, Func<ServantLeaderDb, FigureScope> scope, Slices slices, CancellationToken ct)
     {
-        var cells = new GrowthCells();
         var buckets = slices.Buckets().Select(b => (AnyTeam, b)).ToList();
-        await MembersAsync(scope, buckets, cells, servantsOnly: false, ct);
-        await FactsAsync(scope, buckets, cells, ct);
-        await GoalsMovedForwardAsync(scope, buckets, cells, ct);
-        await SupportAsync(scope, buckets, cells, ct);
-        if (slices.WeekRule)
-        {
-            await ServantsFromWholeWeeksAsync(scope, slices, cells, ct);
-        }
-        return cells;
+        GrowthCells[] families = await Task.WhenAll(
+            reads.Run(async db =>
+            {
+                var cells = new GrowthCells();
+                await MembersAsync(scope(db), buckets, cells, servantsOnly: false, ct);
+                if (slices.WeekRule)
+                {
+                    await ServantsFromWholeWeeksAsync(scope(db), slices, cells, ct);
+                }
+                return cells;
+            }),
+            reads.Run(db => FactsAsync(scope(db), buckets, ct)),
+            reads.Run(db => GoalsMovedForwardAsync(scope(db), buckets, ct)),
+            reads.Run(db => SupportAsync(scope(db), slices, ct)));
+        return GrowthCells.Of(families);
     }
 
     /// <summary>Members per slice; of them, plans kept alive and servants grown.</summary>
@@ -68,8 +78,9 @@ internal static class GrowthFigures
     }
 
     /// <summary>Goals achieved, goals set aside and skills moved up: facts of a member, stamped with an instant.</summary>
-    private static async Task FactsAsync(FigureScope scope, IReadOnlyList<(int Team, Bucket Bucket)> buckets, GrowthCells cells, CancellationToken ct)
+    private static async Task<GrowthCells> FactsAsync(FigureScope scope, IReadOnlyList<(int Team, Bucket Bucket)> buckets, CancellationToken ct)
     {
+        var cells = new GrowthCells();
         var sql = Slices(scope, buckets);
         var whole = buckets.First(b => b.Bucket.Key == Bucket.Whole).Bucket.Days.Instants(scope.Zone);
         var (t0, t1) = (sql.Parameter(whole.StartMs), sql.Parameter(whole.EndMs));
@@ -103,12 +114,13 @@ internal static class GrowthFigures
             cells.Count(row.TeamId, row.Bucket, GrowthMeasure.GoalsSetAside, row.SetAside, row.SetAsidePeople);
             cells.Count(row.TeamId, row.Bucket, GrowthMeasure.SkillsMovedUp, row.MovedUp, row.MovedUpPeople);
         }
+        return cells;
     }
 
     /// <summary>Goal moves in the team's submitted check-ins, by the day the check-in period is due.</summary>
-    private static async Task GoalsMovedForwardAsync(FigureScope scope, IReadOnlyList<(int Team, Bucket Bucket)> buckets, GrowthCells cells,
-        CancellationToken ct)
+    private static async Task<GrowthCells> GoalsMovedForwardAsync(FigureScope scope, IReadOnlyList<(int Team, Bucket Bucket)> buckets, CancellationToken ct)
     {
+        var cells = new GrowthCells();
         var sql = Slices(scope, buckets);
         sql.Append($"""
             SELECT c."TeamId" AS "TeamId", b."b" AS "Bucket", COUNT(*) AS "Moved", COUNT(DISTINCT c."MemberId") AS "People"
@@ -125,30 +137,30 @@ internal static class GrowthFigures
         {
             cells.Count(row.TeamId, row.Bucket, GrowthMeasure.GoalsMovedForward, row.Moved, row.People);
         }
+        return cells;
     }
 
     /// <summary>
     /// Support tied to growth: a goal behind it, or a kind that is growth by nature (<c>SupportCategory.IsGrowth</c>).
     /// The hours rest on the members who got such support; the share, like the proactive share, on everyone supported.
     /// </summary>
-    private static async Task SupportAsync(FigureScope scope, IReadOnlyList<(int Team, Bucket Bucket)> buckets, GrowthCells cells, CancellationToken ct)
+    private static async Task<GrowthCells> SupportAsync(FigureScope scope, Slices slices, CancellationToken ct)
     {
-        var sql = Slices(scope, buckets);
+        var cells = new GrowthCells();
+        var sql = new SqlText();
         const string Growth = """(a."GoalId" IS NOT NULL OR a."Category" IN ('Training', 'Mentoring', 'StretchOpportunity'))""";
-        sql.Append($"""
-            SELECT a."TeamId" AS "TeamId", b."b" AS "Bucket", SUM(a."Minutes") AS "Minutes", COUNT(DISTINCT a."MemberId") AS "People",
-              SUM(CASE WHEN {Growth} THEN a."Minutes" ELSE 0 END) AS "GrowthMinutes",
-              COUNT(DISTINCT CASE WHEN {Growth} THEN a."MemberId" END) AS "GrowthPeople"
-            FROM "SupportEntries" a
-            JOIN "B" b ON a."Date" >= b."d0" AND a."Date" <= b."d1"
-            """);
-        sql.TeamFilter("a", scope.TeamId);
-        sql.Append(""" GROUP BY a."TeamId", b."b" """);
+        var source = scope.Source(sql, "SupportEntries", $"""a."Date" >= {sql.Parameter(slices.Whole.From)} AND a."Date" <= {sql.Parameter(slices.Whole.To)}""");
+        sql.Append(FigureScope.Grouped(scope.DateGroups(sql, slices, "a.\"Date\"", halves: false), source, $"""
+            SUM(a."Minutes") AS "Minutes", COUNT(DISTINCT a."MemberId") AS "People",
+            SUM(CASE WHEN {Growth} THEN a."Minutes" ELSE 0 END) AS "GrowthMinutes",
+            COUNT(DISTINCT CASE WHEN {Growth} THEN a."MemberId" END) AS "GrowthPeople"
+            """));
         foreach (var row in await sql.ReadAsync<TiedSupportRow>(scope.Db, ct))
         {
             cells.Count(row.TeamId, row.Bucket, GrowthMeasure.GrowthSupportHours, row.GrowthMinutes / 60.0, row.GrowthPeople);
             cells.Ratio(row.TeamId, row.Bucket, GrowthMeasure.GrowthSupportShare, row.GrowthMinutes, row.Minutes, row.People);
         }
+        return cells;
     }
 
     /// <summary>

@@ -18,20 +18,12 @@ public sealed class GrowthFiguresService(IDbContextFactory<ServantLeaderDb> dbs,
     public async Task<GrowthDashboard> TeamAsync(Actor actor, int teamId, DashboardPeriod period, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var leads = await db.LeadsTeamAsync(actor.PersonId, teamId, ct);
-        if (!leads && !actor.IsHr)
-        {
-            throw new NotFoundException();
-        }
-        var team = await db.Teams.Where(t => t.Id == teamId).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(ct)
-            ?? throw new NotFoundException();
-        var forHr = !leads;
-        if (forHr)
-        {
-            period = period.ForHr(time.Today());
-        }
+        var reader = await DashboardReader.OpenAsync(db, actor, teamId, period, time.Today(), ct);
+        var forHr = reader.ForHr;
+        period = reader.Period;
         var weeks = period.WeekRanges();
-        var cells = await GrowthFigures.ReadAsync(Scope(db, teamId), new Slices(period.Whole, Weekly: true, Halves: false, WeekRule: forHr), ct);
+        var reads = await ParallelReads.StartAsync(dbs, db, ct);
+        var cells = await GrowthFigures.ReadAsync(reads, other => Scope(other, teamId), new Slices(period.Whole, Weekly: true, Halves: false, WeekRule: forHr), ct);
         var figures = GrowthMeasures.All
             .Select(d => forHr ? HrFigure(d, cells, teamId, weeks.Count) : Shown(d, cells.Of(teamId, Bucket.Whole, d.Measure)))
             .ToList();
@@ -42,7 +34,7 @@ public sealed class GrowthFiguresService(IDbContextFactory<ServantLeaderDb> dbs,
             .ToList());
         var conversations = forHr ? null : await ConversationsAsync(db, teamId, ct);
         var members = cells.Of(teamId, Bucket.Whole, GrowthMeasure.PlansKeptAlive).People;
-        return new GrowthDashboard(team.Id, team.Name, members, period, forHr, figures, trends, await MediansAsync(period, ct), conversations);
+        return new GrowthDashboard(reader.TeamId, reader.TeamName, members, period, forHr, figures, trends, await MediansAsync(period, ct), conversations);
     }
 
     /// <summary>HR's growth columns: every team's figures over whole weeks that are over, by HR's rule.</summary>
@@ -82,7 +74,8 @@ public sealed class GrowthFiguresService(IDbContextFactory<ServantLeaderDb> dbs,
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var weeks = period.WeekRanges().Count;
-        var cells = await GrowthFigures.ReadAsync(Scope(db, null), new Slices(period.Whole, Weekly: true, Halves: false, WeekRule: true), ct);
+        var reads = await ParallelReads.StartAsync(dbs, db, ct);
+        var cells = await GrowthFigures.ReadAsync(reads, other => Scope(other, null), new Slices(period.Whole, Weekly: true, Halves: false, WeekRule: true), ct);
         return cells.Teams.ToDictionary(t => t, t => GrowthMeasures.All.ToDictionary(d => d.Measure, d => HrFigure(d, cells, t, weeks)));
     }
 
