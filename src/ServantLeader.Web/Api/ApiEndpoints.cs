@@ -145,13 +145,13 @@ internal static class ApiEndpoints
         return app;
     }
 
-    private static Actor Actor(ClaimsPrincipal user) =>
+    internal static Actor Actor(ClaimsPrincipal user) =>
         PersonClaims.ActorFrom(user) ?? throw new InvalidOperationException("The API policy admits only people.");
 
     private static RespondToRequest Command(int id, RequestResponse body) =>
         new() { RequestId = id, ExpectedVersion = body.ExpectedVersion, Note = body.Note ?? "" };
 
-    private static async Task<NoContent> Respond(Task change)
+    internal static async Task<NoContent> Respond(Task change)
     {
         await change;
         return TypedResults.NoContent();
@@ -164,7 +164,7 @@ internal static class ApiEndpoints
         return new Me(profile.Id, profile.DisplayName, profile.Email, actor.IsHr, actor.IsAdmin, profile.LeadsATeam, profile.IsMemberOfATeam);
     }
 
-    private static async Task<Created<CreatedId>> Created(string collection, Task<int> create)
+    internal static async Task<Created<CreatedId>> Created(string collection, Task<int> create)
     {
         var id = await create;
         return TypedResults.Created($"{collection}/{id}", new CreatedId(id));

@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Growth;
-using ServantLeader.Web.Identity;
 
 namespace ServantLeader.Web.Api;
 
@@ -26,81 +23,66 @@ internal static class GrowthApi
     {
         var growth = api.MapGroup("/growth").WithTags("Growth");
 
-        growth.MapGet("/plan", (ClaimsPrincipal user, GrowthPlans plans, CancellationToken ct) => plans.MineAsync(Actor(user), ct))
+        growth.MapGet("/plan", (ClaimsPrincipal user, GrowthPlans plans, CancellationToken ct) => plans.MineAsync(ApiEndpoints.Actor(user), ct))
             .Describe("getMyGrowthPlan", "Your own growth plan: ambition, strengths, goals and skills.",
                 "exists is false until you first save something; version is then 0, the version the first save expects.");
         growth.MapPut("/plan", (WritePlan body, ClaimsPrincipal user, GrowthPlans plans, CancellationToken ct) =>
-            Done(plans.WriteAsync(Actor(user), body, ct))).Change().Versioned()
+            ApiEndpoints.Respond(plans.WriteAsync(ApiEndpoints.Actor(user), body, ct))).Change().Versioned()
             .Describe("writeMyGrowthPlan", "Write your ambition and strengths.",
                 "Send the plan's version you read as expectedVersion (0 before the first save); 409 if it changed since.");
 
         growth.MapPost("/goals", (GoalDraft body, ClaimsPrincipal user, GrowthPlans plans, CancellationToken ct) =>
-            Created(plans.AddGoalAsync(Actor(user), body, ct))).Change()
+            ApiEndpoints.Created("/api/v1/growth/goals", plans.AddGoalAsync(ApiEndpoints.Actor(user), body, ct))).Change()
             .Describe("addGrowthGoal", "Add a goal to your plan.",
                 "what is required; why, evidence (how progress will show) and targetDate (from today on) are optional. "
                 + "At most 20 active goals; 201 with its id.");
         growth.MapPut("/goals/{id:int}", (int id, GoalDraft body, ClaimsPrincipal user, GrowthPlans plans, CancellationToken ct) =>
-            Done(plans.EditGoalAsync(Actor(user), id, body, ct))).Change().Guarded().OfOne()
+            ApiEndpoints.Respond(plans.EditGoalAsync(ApiEndpoints.Actor(user), id, body, ct))).Change().Guarded().OfOne()
             .Describe("editGrowthGoal", "Change one of your goals.",
                 "Send the goal's version you read as expectedVersion. 403 for a leader or mentor who may read it, 404 for anyone else.");
         growth.MapPost("/goals/{id:int}/achieve", (int id, GoalChange body, ClaimsPrincipal user, GrowthPlans plans, CancellationToken ct) =>
-            Done(plans.AchieveAsync(Actor(user), id, body.ExpectedVersion, ct))).Change().Guarded().OfOne()
+            ApiEndpoints.Respond(plans.AchieveAsync(ApiEndpoints.Actor(user), id, body.ExpectedVersion, ct))).Change().Guarded().OfOne()
             .Describe("achieveGrowthGoal", "Mark one of your active goals achieved.",
                 "Recognised in private: your leaders are told you achieved a goal, not which. Make it public to share it.");
         growth.MapPost("/goals/{id:int}/set-aside", (int id, GoalSetAside body, ClaimsPrincipal user, GrowthPlans plans, CancellationToken ct) =>
-            Done(plans.SetAsideAsync(Actor(user), id, new SetGoalAside { ExpectedVersion = body.ExpectedVersion, Learned = body.Learned ?? "" }, ct)))
+            ApiEndpoints.Respond(plans.SetAsideAsync(ApiEndpoints.Actor(user), id, new SetGoalAside { ExpectedVersion = body.ExpectedVersion, Learned = body.Learned ?? "" }, ct)))
             .Change().Guarded().OfOne()
             .Describe("setGrowthGoalAside", "Set one of your active goals aside, saying what you learned.",
                 "learned answers \"What did you learn?\" and is required.");
         growth.MapPost("/goals/{id:int}/resume", (int id, GoalChange body, ClaimsPrincipal user, GrowthPlans plans, CancellationToken ct) =>
-            Done(plans.ResumeAsync(Actor(user), id, body.ExpectedVersion, ct))).Change().Guarded().OfOne()
+            ApiEndpoints.Respond(plans.ResumeAsync(ApiEndpoints.Actor(user), id, body.ExpectedVersion, ct))).Change().Guarded().OfOne()
             .Describe("resumeGrowthGoal", "Take an achieved or set-aside goal up again.",
                 "An achievement you made public stays achieved (400).");
         growth.MapPost("/goals/{id:int}/make-public", (int id, GoalMadePublic body, ClaimsPrincipal user, GrowthPlans plans, CancellationToken ct) =>
-            Done(plans.MakePublicAsync(Actor(user), id, new MakeGoalPublic { ExpectedVersion = body.ExpectedVersion, TeamId = body.TeamId }, ct)))
+            ApiEndpoints.Respond(plans.MakePublicAsync(ApiEndpoints.Actor(user), id, new MakeGoalPublic { ExpectedVersion = body.ExpectedVersion, TeamId = body.TeamId }, ct)))
             .Change().Guarded().OfOne()
             .Describe("makeGrowthGoalPublic", "Share an achieved goal with one of your teams.",
                 "Its what shows on the team's page and the goal.achieved webhook is sent; nothing is sent while it is private.");
 
-        growth.MapGet("/skills", (ClaimsPrincipal user, Skills skills, CancellationToken ct) => skills.MineAsync(Actor(user), ct))
+        growth.MapGet("/skills", (ClaimsPrincipal user, Skills skills, CancellationToken ct) => skills.MineAsync(ApiEndpoints.Actor(user), ct))
             .Describe("listMySkills", "Your skills, with the level you proposed and whether it is confirmed.",
                 "Levels: Learning, Practising, CanTeach.");
         growth.MapPost("/skills", (AddSkill body, ClaimsPrincipal user, Skills skills, CancellationToken ct) =>
-            Created(skills.AddAsync(Actor(user), body, ct), "/api/v1/growth/skills")).Change()
+            ApiEndpoints.Created("/api/v1/growth/skills", skills.AddAsync(ApiEndpoints.Actor(user), body, ct))).Change()
             .Describe("addSkill", "Add a skill at the level you propose.",
                 "One per skill name (case and spacing aside); your leaders are asked to confirm the level. 201 with its id.");
         growth.MapPut("/skills/{id:int}", (int id, ProposeSkillLevel body, ClaimsPrincipal user, Skills skills, CancellationToken ct) =>
-            Done(skills.ProposeAsync(Actor(user), id, body, ct))).Change().Guarded().OfOne()
+            ApiEndpoints.Respond(skills.ProposeAsync(ApiEndpoints.Actor(user), id, body, ct))).Change().Guarded().OfOne()
             .Describe("proposeSkillLevel", "Propose another level for one of your skills.",
                 "It shows as unconfirmed until a leader or your mentor confirms it. Send the skill's version as expectedVersion.");
         growth.MapDelete("/skills/{id:int}", (int id, ClaimsPrincipal user, Skills skills, CancellationToken ct) =>
-            Done(skills.RemoveAsync(Actor(user), id, ct))).OfOne()
+            ApiEndpoints.Respond(skills.RemoveAsync(ApiEndpoints.Actor(user), id, ct))).OfOne()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .Describe("removeSkill", "Remove one of your skills.", "403 for a leader or mentor who may read it, 404 for anyone else.");
         growth.MapPost("/skills/{id:int}/confirm", (int id, SkillConfirmation body, ClaimsPrincipal user, Skills skills, CancellationToken ct) =>
-            Done(skills.ConfirmAsync(Actor(user), id, body.ExpectedVersion, ct))).Change().Guarded().OfOne()
+            ApiEndpoints.Respond(skills.ConfirmAsync(ApiEndpoints.Actor(user), id, body.ExpectedVersion, ct))).Change().Guarded().OfOne()
             .Describe("confirmSkillLevel", "Leaders and mentors: confirm the level a person proposed.",
                 "For a leader of one of the person's teams or their active mentor; the person gets 403, anyone else 404.");
 
         growth.MapGet("/people/{personId:int}/plan", (int personId, ClaimsPrincipal user, GrowthPlans plans, CancellationToken ct) =>
-            plans.ForPersonAsync(Actor(user), personId, ct)).OfOne()
+            plans.ForPersonAsync(ApiEndpoints.Actor(user), personId, ct)).OfOne()
             .Describe("getPersonsGrowthPlan", "A person's plan, for a leader of theirs or a mentor they share it with.",
                 "404 for anyone else, HR and Admins included: a plan's words are for the person, their leaders and their mentor.");
         return api;
-    }
-
-    private static Actor Actor(ClaimsPrincipal user) =>
-        PersonClaims.ActorFrom(user) ?? throw new InvalidOperationException("The API policy admits only people.");
-
-    private static async Task<NoContent> Done(Task change)
-    {
-        await change;
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<Created<CreatedId>> Created(Task<int> create, string collection = "/api/v1/growth/goals")
-    {
-        var id = await create;
-        return TypedResults.Created($"{collection}/{id}", new CreatedId(id));
     }
 }
