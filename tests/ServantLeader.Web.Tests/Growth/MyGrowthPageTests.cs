@@ -20,7 +20,7 @@ public sealed class MyGrowthPageTests : ComponentContext
     }
 
     private static IElement FormOf(IRenderedComponent<MyGrowthPage> page, string field) =>
-        page.Find($"[name={field}]").Closest("form")!;
+        page.WaitForElement($"[name={field}]").Closest("form")!;
 
     [Fact]
     public async Task The_member_writes_an_ambition_and_it_is_saved_in_their_plan()
@@ -45,7 +45,7 @@ public sealed class MyGrowthPageTests : ComponentContext
         var page = Open();
 
         page.FindAll("button").Single(b => b.TextContent.Contains("Add a goal", StringComparison.Ordinal)).Click();
-        page.Find("input[name=What]").Change("Run a design review on my own");
+        page.WaitForElement("input[name=What]").Change("Run a design review on my own");
         page.Find("textarea[name=Why]").Change("Design is where I want to lead");
         page.Find("textarea[name=Evidence]").Change("Two reviews run by March");
         await FormOf(page, "What").SubmitAsync();
@@ -61,7 +61,7 @@ public sealed class MyGrowthPageTests : ComponentContext
         var page = Open();
 
         page.FindAll("button").Single(b => b.TextContent.Contains("Add a goal", StringComparison.Ordinal)).Click();
-        page.Find("input[name=What]").Change(new string('w', GrowthGoal.WhatLength + 1));
+        page.WaitForElement("input[name=What]").Change(new string('w', GrowthGoal.WhatLength + 1));
         page.Find("textarea[name=Why]").Change("Because it matters to me");
         await FormOf(page, "What").SubmitAsync();
 
