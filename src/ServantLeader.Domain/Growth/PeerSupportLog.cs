@@ -50,17 +50,7 @@ public sealed class PeerSupportLog(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         var rules = new Rules();
         var note = rules.Text(nameof(command.Note), command.Note, TextRules.NoteLength, required: true, "A note on what you did");
         rules.Check(Enum.IsDefined(command.Category), nameof(command.Category), "Choose the kind of help.");
-        rules.Check(command.Minutes is >= LogPeerSupport.MinMinutes and <= LogPeerSupport.MaxMinutes, nameof(command.Minutes),
-            $"Minutes must be between {LogPeerSupport.MinMinutes} and {LogPeerSupport.MaxMinutes} (one day).");
-        var today = time.Today();
-        if (command.Date > today)
-        {
-            rules.Add(nameof(command.Date), "Help can't be logged in the future.");
-        }
-        else if (command.Date < today.AddDays(-SupportService.MaxDaysBack))
-        {
-            rules.Add(nameof(command.Date), "Help can be logged for the past year only.");
-        }
+        SupportTime.Check(rules, command.Minutes, command.Date, time.Today(), "Help");
 
         if (command.ReceiverId == 0 || command.TeamId == 0)
         {

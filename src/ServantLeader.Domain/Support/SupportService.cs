@@ -52,17 +52,7 @@ public sealed class SupportService(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         var note = rules.Text(nameof(command.Note), command.Note, TextRules.NoteLength, required: true,
             "A note on what you did");
         rules.Check(Enum.IsDefined(command.Category), nameof(command.Category), "Choose the kind of support.");
-        rules.Check(command.Minutes is >= LogSupport.MinMinutes and <= LogSupport.MaxMinutes, nameof(command.Minutes),
-            $"Minutes must be between {LogSupport.MinMinutes} and {LogSupport.MaxMinutes} (one day).");
-        var today = time.Today();
-        if (command.Date > today)
-        {
-            rules.Add(nameof(command.Date), "Support can't be logged in the future.");
-        }
-        else if (command.Date < today.AddDays(-MaxDaysBack))
-        {
-            rules.Add(nameof(command.Date), "Support can be logged for the past year only.");
-        }
+        SupportTime.Check(rules, command.Minutes, command.Date, time.Today(), "Support");
 
         var mayLogForMember = false;
         if (command.MemberId == 0 || command.TeamId == 0)
