@@ -23,9 +23,6 @@ public sealed class LogPeerSupport
 /// <summary>Someone the actor may log help for, in a team they share.</summary>
 public sealed record PeerToHelp(int PersonId, string Name, int TeamId, string TeamName);
 
-/// <summary>One of the actor's own active goals, to tie help to. Only its owner ever gets this list.</summary>
-public sealed record OwnGoalChoice(int Id, string What);
-
 /// <summary>Help the actor gave, with their own note.</summary>
 public sealed record PeerHelpGiven(
     int Id,

@@ -30,16 +30,16 @@ public sealed class PeerSupportLog(IDbContextFactory<ServantLeaderDb> dbs, TimeP
     }
 
     /// <summary>The actor's own active goals, newest first.</summary>
-    public async Task<IReadOnlyList<OwnGoalChoice>> OwnActiveGoalsAsync(Actor actor, CancellationToken ct)
+    public async Task<IReadOnlyList<GoalChoice>> OwnActiveGoalsAsync(Actor actor, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         return await ActiveGoals(db, actor.PersonId, ct);
     }
 
-    internal static Task<List<OwnGoalChoice>> ActiveGoals(ServantLeaderDb db, int personId, CancellationToken ct) =>
+    internal static Task<List<GoalChoice>> ActiveGoals(ServantLeaderDb db, int personId, CancellationToken ct) =>
         db.GrowthGoals.Where(g => g.PersonId == personId && g.State == GoalState.Active)
             .OrderByDescending(g => g.CreatedAt).ThenByDescending(g => g.Id)
-            .Select(g => new OwnGoalChoice(g.Id, g.What))
+            .Select(g => new GoalChoice(g.Id, g.What))
             .ToListAsync(ct);
 
     public async Task<int> LogAsync(Actor actor, LogPeerSupport command, CancellationToken ct)
