@@ -658,10 +658,18 @@ namespace ServantLeader.Migrations.Postgres
                         .HasMaxLength(1920)
                         .HasColumnType("character varying(1920)");
 
+                    b.Property<string>("SeedKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("SeedKey")
+                        .IsUnique()
+                        .HasFilter("\"SeedKey\" IS NOT NULL");
 
                     b.ToTable("Instruments", (string)null);
                 });
@@ -1658,6 +1666,10 @@ namespace ServantLeader.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("EndedBecause")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
@@ -1672,12 +1684,16 @@ namespace ServantLeader.Migrations.Postgres
                     b.Property<int>("TeamId")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("Until")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId", "Role");
 
                     b.HasIndex("TeamId", "PersonId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Until\" IS NULL");
 
                     b.ToTable("Memberships", (string)null);
                 });

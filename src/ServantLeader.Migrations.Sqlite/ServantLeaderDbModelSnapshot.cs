@@ -631,10 +631,18 @@ namespace ServantLeader.Migrations.Sqlite
                         .HasMaxLength(1920)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SeedKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("SeedKey")
+                        .IsUnique()
+                        .HasFilter("\"SeedKey\" IS NOT NULL");
 
                     b.ToTable("Instruments", (string)null);
                 });
@@ -1593,6 +1601,10 @@ namespace ServantLeader.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EndedBecause")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
@@ -1607,12 +1619,16 @@ namespace ServantLeader.Migrations.Sqlite
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("Until")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId", "Role");
 
                     b.HasIndex("TeamId", "PersonId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Until\" IS NULL");
 
                     b.ToTable("Memberships", (string)null);
                 });

@@ -15,6 +15,9 @@ public sealed class Instrument
     public string Name { get; private set; } = null!;
     public string? OpenQuestion { get; private set; }
     public bool IsDefault { get; private set; }
+
+    /// <summary>Set on the instruments the product seeds at start, so a start can tell whether one is there already.</summary>
+    public string? SeedKey { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public IReadOnlyCollection<InstrumentItem> Items => _items;
 
@@ -27,6 +30,8 @@ public sealed class Instrument
         IsDefault = isDefault;
         CreatedAt = now;
     }
+
+    internal void MarkSeeded(string key) => SeedKey = key;
 
     internal void Rewrite(string name, string? openQuestion, IEnumerable<(ServantDimension Dimension, string Text)> items)
     {

@@ -14,5 +14,7 @@ internal sealed class InstrumentConfiguration : IEntityTypeConfiguration<Instrum
         builder.HasMany(i => i.Items).WithOne().HasForeignKey(i => i.InstrumentId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(i => i.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(i => i.Name).IsUnique();
+        builder.Property(i => i.SeedKey).HasMaxLength(40);
+        builder.HasIndex(i => i.SeedKey).IsUnique().HasFilter("\"SeedKey\" IS NOT NULL");
     }
 }
