@@ -114,8 +114,9 @@ public enum WeekStatus
 /// One member's line in a leader's week view. A draft shows as "writing" with nothing of its content:
 /// the member has not shared it yet.
 /// </summary>
+/// <summary>A member's check-in for the open period; <paramref name="JoinedAfterDue"/>: they joined after it was due, so it is not expected of them.</summary>
 public sealed record WeekRow(int MemberId, string MemberName, WeekStatus Status, bool IsLate, int? CheckInId, int? Pulse,
-    string? Blocker, DateTimeOffset? SubmittedAt);
+    string? Blocker, DateTimeOffset? SubmittedAt, bool JoinedAfterDue = false);
 
 public sealed record WeekTeam(int TeamId, string TeamName, CheckInPeriod Period, bool IsPastDue, IReadOnlyList<WeekRow> Rows);
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServantLeader.Domain.Common;
+using ServantLeader.Domain.Dashboard;
 using ServantLeader.Domain.Data;
 using ServantLeader.Domain.Teams;
 
@@ -24,37 +25,71 @@ public sealed class CheckInParticipationReport(IDbContextFactory<ServantLeaderDb
         await using var db = await dbs.CreateDbContextAsync(ct);
         var today = time.Today();
         var teams = await db.Teams.OrderBy(t => t.Name)
-            .Select(t => new
-            {
-                t.Id, t.Name, t.CheckInCadence, t.CheckInDueDay,
-                Members = t.Memberships.Count(m => m.Role == TeamRole.Member && m.Person.IsActive),
-            })
+            .Select(t => new { t.Id, t.Name, t.CheckInCadence, t.CheckInDueDay })
             .ToListAsync(ct);
         var result = new List<CheckInParticipation>();
         foreach (var team in teams)
         {
             var period = CheckInPeriod.Open(today, team.CheckInCadence, team.CheckInDueDay);
-            var oldest = period;
+            var all = new List<CheckInPeriod> { period };
             for (var i = 1; i < Math.Clamp(periods, 1, 52); i++)
             {
-                oldest = oldest.Previous();
+                all.Add(all[^1].Previous());
             }
+            var oldest = all[^1];
+            var expected = await ExpectedAsync(db, team.Id, all, time.LocalTimeZone, ct);
             var figures = await db.CheckIns
                 .Where(c => c.TeamId == team.Id && c.Status != CheckInStatus.Draft && c.PeriodDue >= oldest.Due && c.PeriodDue <= period.Due)
                 .GroupBy(c => c.PeriodDue)
-                .Select(g => new { Due = g.Key, Submitted = g.Count(), Pulses = g.Count(c => c.Pulse != null), MeanPulse = g.Average(c => (double?)c.Pulse) })
+                .Select(g => new { Due = g.Key, Pulses = g.Count(c => c.Pulse != null), MeanPulse = g.Average(c => (double?)c.Pulse) })
                 .ToDictionaryAsync(f => f.Due, ct);
-            for (var p = period; p.Due >= oldest.Due; p = p.Previous())
+            foreach (var p in all)
             {
                 figures.TryGetValue(p.Due, out var f);
-                var enoughMembers = team.Members >= GroupSize.Minimum;
-                var submitted = f?.Submitted ?? 0;
-                result.Add(new CheckInParticipation(team.Id, team.Name, p, team.Members,
+                var (members, submitted) = expected.GetValueOrDefault(p.Due);
+                var enoughMembers = members >= GroupSize.Minimum;
+                result.Add(new CheckInParticipation(team.Id, team.Name, p, members,
                     enoughMembers ? submitted : null,
-                    enoughMembers ? (double)submitted / team.Members : null,
+                    enoughMembers ? (double)submitted / members : null,
                     enoughMembers && f is { Pulses: >= GroupSize.Minimum } ? f.MeanPulse : null));
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// Per period, the members expected to check in (a membership of role Member overlapped its due day, in the
+    /// organisation's zone: not before they joined, and still after they left for the periods due while they were in
+    /// the team) and how many of them submitted (docs/metrics.md, "The team as it was").
+    /// </summary>
+    private static async Task<Dictionary<DateOnly, (int Members, int Submitted)>> ExpectedAsync(ServantLeaderDb db, int teamId,
+        IReadOnlyList<CheckInPeriod> periods, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var sql = new SqlText();
+        var values = periods.Select((p, i) =>
+        {
+            var (t0, t1) = new DayRange(p.Due, p.Due).Instants(zone);
+            return $"({sql.Parameter(i)}, {sql.Parameter(p.Due)}, {sql.Parameter(t0)}, {sql.Parameter(t1)})";
+        }).ToList();
+        var team = sql.Parameter(teamId);
+        sql.Append($"""
+            WITH "Q"("i", "Due", "t0", "t1") AS (VALUES {string.Join(", ", values)})
+            SELECT q."i" AS "Index", COUNT(DISTINCT m."PersonId") AS "Members",
+              COUNT(DISTINCT CASE WHEN EXISTS (
+                SELECT 1 FROM "CheckIns" c
+                WHERE c."TeamId" = m."TeamId" AND c."MemberId" = m."PersonId" AND c."PeriodDue" = q."Due" AND c."Status" <> 'Draft'
+              ) THEN m."PersonId" END) AS "Submitted"
+            FROM "Q" q
+            JOIN "Memberships" m ON m."TeamId" = {team} AND m."Role" = 'Member' AND {TeamAsItWas.Overlaps("m", "q.\"t0\"", "q.\"t1\"")}
+            GROUP BY q."i"
+            """);
+        return (await sql.ReadAsync<ExpectedRow>(db, ct)).ToDictionary(r => periods[(int)r.Index].Due, r => ((int)r.Members, (int)r.Submitted));
+    }
+
+    private sealed class ExpectedRow
+    {
+        public long Index { get; set; }
+        public long Members { get; set; }
+        public long Submitted { get; set; }
     }
 }

@@ -98,6 +98,7 @@ public sealed class CheckInReview(IDbContextFactory<ServantLeaderDb> dbs, TimePr
                 {
                     m.PersonId,
                     m.Person.DisplayName,
+                    m.Since,
                     CheckIn = db.CheckIns
                         .Where(c => c.TeamId == team.TeamId && c.MemberId == m.PersonId && c.PeriodDue == period.Due)
                         .Select(c => new { c.Id, c.Status, c.Pulse, c.Challenges, c.SubmittedAt })
@@ -115,9 +116,12 @@ public sealed class CheckInReview(IDbContextFactory<ServantLeaderDb> dbs, TimePr
                     _ => WeekStatus.Reviewed,
                 };
                 var shared = status is WeekStatus.Submitted or WeekStatus.Reviewed;
-                return new WeekRow(r.PersonId, r.DisplayName, status, late && !shared, shared ? r.CheckIn!.Id : null,
+                // Someone who joined after the due day was never expected for this period, so is never late for it
+                // (the organisation's zone: per-person zones come later).
+                var joinedAfterDue = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.Since, time.LocalTimeZone).DateTime) > period.Due;
+                return new WeekRow(r.PersonId, r.DisplayName, status, late && !shared && !joinedAfterDue, shared ? r.CheckIn!.Id : null,
                     shared ? r.CheckIn!.Pulse : null, shared && r.CheckIn!.Challenges.Length > 0 ? r.CheckIn.Challenges : null,
-                    shared ? r.CheckIn!.SubmittedAt : null);
+                    shared ? r.CheckIn!.SubmittedAt : null, JoinedAfterDue: joinedAfterDue);
             }).ToList()));
         }
         return result;

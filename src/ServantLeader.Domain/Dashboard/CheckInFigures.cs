@@ -64,7 +64,7 @@ internal static class CheckInFigures
     private static async Task ParticipationByWeekAsync(FigureScope scope, Slices slices, IReadOnlyList<(CheckInCadence Cadence, DayOfWeek DueDay)> rhythms,
         DateOnly today, FigureCells.Builder cells, CancellationToken ct)
     {
-        var periods = new List<(int Bucket, CheckInCadence Cadence, DayOfWeek DueDay, DateOnly Due, long DueEnd)>();
+        var periods = new List<(int Bucket, CheckInCadence Cadence, DayOfWeek DueDay, DateOnly Due, long DueStart, long DueEnd)>();
         foreach (var (cadence, dueDay) in rhythms)
         {
             foreach (var bucket in slices.Buckets().Where(b => b.Key >= 0))
@@ -74,7 +74,8 @@ internal static class CheckInFigures
                 {
                     if (p.Due >= bucket.Days.From)
                     {
-                        periods.Add((bucket.Key, cadence, dueDay, p.Due, DayRange.StartOfDay(p.Due.AddDays(1), scope.Zone).ToUnixTimeMilliseconds()));
+                        var (dueStart, dueEnd) = new DayRange(p.Due, p.Due).Instants(scope.Zone);
+                        periods.Add((bucket.Key, cadence, dueDay, p.Due, dueStart, dueEnd));
                     }
                 }
             }
@@ -82,27 +83,34 @@ internal static class CheckInFigures
         if (periods.Count > 0)
         {
             var sql = new SqlText();
-            sql.Append("""WITH "Q"("b", "Cadence", "DueDay", "Due", "DueEnd") AS (VALUES """);
+            sql.Append("""WITH "Q"("b", "Cadence", "DueDay", "Due", "DueStart", "DueEnd") AS (VALUES """);
             for (var i = 0; i < periods.Count; i++)
             {
                 var p = periods[i];
                 sql.Append(i == 0 ? "(" : ", (");
-                sql.Append($"{sql.Parameter(p.Bucket)}, {sql.Parameter(p.Cadence.ToString())}, {sql.Parameter(p.DueDay.ToString())}, {sql.Parameter(p.Due)}, {sql.Parameter(p.DueEnd)})");
+                sql.Append($"{sql.Parameter(p.Bucket)}, {sql.Parameter(p.Cadence.ToString())}, {sql.Parameter(p.DueDay.ToString())}, {sql.Parameter(p.Due)}, {sql.Parameter(p.DueStart)}, {sql.Parameter(p.DueEnd)})");
             }
-            sql.Append("""
-                ), "E" AS (
-                  SELECT m."TeamId", q."b", m."PersonId",
-                    CASE WHEN EXISTS (
-                      SELECT 1 FROM "CheckIns" c
-                      WHERE c."TeamId" = m."TeamId" AND c."MemberId" = m."PersonId" AND c."PeriodDue" = q."Due" AND c."Status" <> 'Draft'
-                    ) THEN 1 ELSE 0 END AS "s"
+            // A member is expected for a period when a membership of theirs overlapped its due day: not before they
+            // joined, and still for the periods due while they were in the team after they left. Once per person.
+            sql.Append($"""
+                ), "P" AS (
+                  SELECT DISTINCT m."TeamId", q."b", q."Due", m."PersonId"
                   FROM "Memberships" m
-                  JOIN "People" p ON p."Id" = m."PersonId"
                   JOIN "Teams" t ON t."Id" = m."TeamId"
-                  JOIN "Q" q ON q."Cadence" = t."CheckInCadence" AND q."DueDay" = t."CheckInDueDay" AND m."Since" < q."DueEnd"
-                  WHERE m."Role" = 'Member' AND p."IsActive"
+                  JOIN "Q" q ON q."Cadence" = t."CheckInCadence" AND q."DueDay" = t."CheckInDueDay"
+                    AND {TeamAsItWas.Overlaps("m", "q.\"DueStart\"", "q.\"DueEnd\"")}
+                  WHERE m."Role" = 'Member'
                 """);
             sql.TeamFilter("m", scope.TeamId, and: true);
+            sql.Append("""
+                ), "E" AS (
+                  SELECT x."TeamId", x."b", x."PersonId",
+                    CASE WHEN EXISTS (
+                      SELECT 1 FROM "CheckIns" c
+                      WHERE c."TeamId" = x."TeamId" AND c."MemberId" = x."PersonId" AND c."PeriodDue" = x."Due" AND c."Status" <> 'Draft'
+                    ) THEN 1 ELSE 0 END AS "s"
+                  FROM "P" x
+                """);
             sql.Append("""
                 )
                 SELECT "TeamId", "b" AS "Bucket", COUNT(*) AS "Expected", SUM("s") AS "Submitted", COUNT(DISTINCT "PersonId") AS "People"
@@ -123,8 +131,9 @@ internal static class CheckInFigures
     /// <summary>
     /// Participation over the whole period without listing every (member, period) pair: a rhythm's due dates are every
     /// L days from an anchor A, so the periods a member is expected for, from the later of the period's start and the
-    /// day they joined up to the last period that is over, are counted by integer division; their submitted
-    /// check-ins are counted from the member's own index range. Day numbers count from the period's first day.
+    /// day they joined up to the earlier of the day they left and the last period that is over, are counted by integer
+    /// division; their submitted check-ins are counted from the member's own index range. Day numbers count from the
+    /// period's first day.
     /// </summary>
     private static async Task ParticipationByArithmeticAsync(FigureScope scope, DayRange whole, IReadOnlyList<(CheckInCadence Cadence, DayOfWeek DueDay)> rhythms,
         DateOnly today, FigureCells.Builder cells, CancellationToken ct)
@@ -145,33 +154,47 @@ internal static class CheckInFigures
             var anchor = CheckInPeriod.Containing(origin.AddDays(-15), cadence, weekday);
             sql.Append($"{(i == 0 ? "(" : ", (")}{sql.Parameter(cadence.ToString())}, {sql.Parameter(weekday.ToString())}, {sql.Parameter(anchor.Length)}, {sql.Parameter(anchor.Due.DayNumber - origin.DayNumber)})");
         }
-        var offset = scope.OffsetSql(sql, "m.\"Since\"", t0, lastEnd);
-        var originEpochDay = origin.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+        var since = scope.OffsetSql(sql, "m.\"Since\"", t0, lastEnd);
+        var until = scope.OffsetSql(sql, "m.\"Until\"", t0, lastEnd);
+        var originEpochDay = sql.Parameter(origin.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber);
         var lastDay = sql.Parameter(last.DayNumber - origin.DayNumber);
         var dueDay = scope.DayDifference(sql, "c.\"PeriodDue\"", origin);
+        // Each membership of role Member covers the due days from the day it began ("lo") to the last day it overlapped
+        // ("hi": the day of the instant just before it ended). One person's memberships in a team follow each other but
+        // may share a day (two role changes in a day), so each starts after the days of the ones before it.
         sql.Append($"""
-            ), "N" AS (
+            ), "M" AS (
               SELECT m."TeamId", m."PersonId", r."L", r."A",
-                CASE WHEN m."Since" < {sql.Parameter(t0)} THEN 0 ELSE (m."Since" + {offset}) / {DayMs} - {sql.Parameter(originEpochDay)} END AS "lo"
+                CASE WHEN m."Since" < {sql.Parameter(t0)} THEN 0 ELSE (m."Since" + {since}) / {DayMs} - {originEpochDay} END AS "lo",
+                CASE WHEN m."Until" IS NULL OR m."Until" >= {sql.Parameter(lastEnd)} THEN {lastDay}
+                  ELSE (m."Until" - 1 + {until}) / {DayMs} - {originEpochDay} END AS "hi",
+                m."Since" AS "since", m."Id" AS "id"
               FROM "Teams" t
               JOIN "R" r ON r."Cadence" = t."CheckInCadence" AND r."DueDay" = t."CheckInDueDay"
               JOIN "Memberships" m ON m."TeamId" = t."Id"
-              JOIN "People" p ON p."Id" = m."PersonId"
-              WHERE m."Role" = 'Member' AND p."IsActive" AND m."Since" < {sql.Parameter(lastEnd)}
+              WHERE m."Role" = 'Member' AND {TeamAsItWas.Overlaps("m", sql.Parameter(t0), sql.Parameter(lastEnd))}
             """);
         sql.TeamFilter("m", scope.TeamId, and: true);
         sql.Append($"""
+            ), "N" AS (
+              SELECT "TeamId", "PersonId", "L", "A", "hi",
+                CASE WHEN "before" IS NOT NULL AND "before" + 1 > "lo" THEN "before" + 1 ELSE "lo" END AS "lo"
+              FROM (
+                SELECT x.*, MAX(x."hi") OVER (PARTITION BY x."TeamId", x."PersonId" ORDER BY x."since", x."id"
+                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS "before"
+                FROM "M" x
+              ) y
             ), "E" AS (
               SELECT n."TeamId", n."PersonId",
-                CASE WHEN {lastDay} >= n."lo" THEN ({lastDay} - n."A") / n."L" - (n."lo" - 1 - n."A") / n."L" ELSE 0 END AS "Expected",
+                CASE WHEN n."hi" >= n."lo" THEN (n."hi" - n."A") / n."L" - (n."lo" - 1 - n."A") / n."L" ELSE 0 END AS "Expected",
                 (SELECT COUNT(*) FROM "CheckIns" c
                  WHERE c."TeamId" = n."TeamId" AND c."MemberId" = n."PersonId" AND c."Status" <> 'Draft'
                    AND c."PeriodDue" >= {sql.Parameter(whole.From)} AND c."PeriodDue" <= {sql.Parameter(last)}
-                   AND {dueDay} >= n."lo" AND ({dueDay} - n."A") % n."L" = 0) AS "Submitted"
+                   AND {dueDay} >= n."lo" AND {dueDay} <= n."hi" AND ({dueDay} - n."A") % n."L" = 0) AS "Submitted"
               FROM "N" n
             )
             SELECT "TeamId", {sql.Parameter(Bucket.Whole)} AS "Bucket", SUM("Expected") AS "Expected", SUM("Submitted") AS "Submitted",
-              SUM(CASE WHEN "Expected" > 0 THEN 1 ELSE 0 END) AS "People"
+              COUNT(DISTINCT CASE WHEN "Expected" > 0 THEN "PersonId" END) AS "People"
             FROM "E" GROUP BY "TeamId"
             """);
         foreach (var row in await sql.ReadAsync<ParticipationRow>(scope.Db, ct))

@@ -19,7 +19,9 @@ public sealed record TrendPoint(DateOnly WeekStart, double? Value, bool Withheld
 public sealed record CategorySupport(SupportCategory Category, int Entries, double Hours, int People, bool Withheld = false);
 
 /// <summary>Who got support in the period, and who has gone without. Only the team's leaders see it.</summary>
-public sealed record MemberCoverage(int PersonId, string Name, int Entries, double Hours, DateOnly? LastSupport, bool Quiet);
+/// <summary>A current member's support in the period; <paramref name="MemberSince"/> is the day their membership began.</summary>
+public sealed record MemberCoverage(int PersonId, string Name, int Entries, double Hours, DateOnly? LastSupport, bool Quiet,
+    DateOnly MemberSince);
 
 public enum TeamFlag
 {

@@ -215,6 +215,7 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
             .Select(m => new
             {
                 m.PersonId,
+                m.Since,
                 m.Person.DisplayName,
                 Entries = db.SupportEntries.Count(s => s.TeamId == teamId && s.MemberId == m.PersonId && s.Date >= period.From && s.Date <= period.To),
                 Minutes = db.SupportEntries.Where(s => s.TeamId == teamId && s.MemberId == m.PersonId && s.Date >= period.From && s.Date <= period.To)
@@ -224,7 +225,14 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
             })
             .ToListAsync(ct);
         return rows
-            .Select(r => new MemberCoverage(r.PersonId, r.DisplayName, r.Entries, r.Minutes / 60.0, r.Last, r.Last is null || r.Last <= quietSince))
+            .Select(r =>
+            {
+                // Weeks without support count from the later of the last support and the day they joined: nobody is
+                // "without support for 4 weeks" on their first day (the organisation's zone; per-person zones come later).
+                var joined = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.Since, time.LocalTimeZone).DateTime);
+                var since = r.Last is { } last && last > joined ? last : joined;
+                return new MemberCoverage(r.PersonId, r.DisplayName, r.Entries, r.Minutes / 60.0, r.Last, since <= quietSince, joined);
+            })
             .OrderByDescending(r => r.Quiet).ThenBy(r => r.LastSupport).ThenBy(r => r.Name, StringComparer.CurrentCulture)
             .ToList();
     }

@@ -85,12 +85,19 @@ public sealed class GrowthFiguresService(IDbContextFactory<ServantLeaderDb> dbs,
 
     /// <summary>
     /// One of HR's figures over whole weeks: counts add up the weeks resting on 3 or more people, the share of support
-    /// adds up their minutes. Plans kept alive is a figure of the period's end, shown when the team then has 3 or more
-    /// members; servants grown was counted by the statement over the weeks with 3 or more members.
+    /// adds up their minutes. Plans kept alive is a figure of the period's end, shown when the team has 3 or more members
+    /// on its last day; servants grown was counted by the statement over the weeks with 3 or more members.
     /// </summary>
     private static GrowthFigure HrFigure(GrowthMeasureDefinition definition, GrowthCells cells, int team, int weeks)
     {
         var whole = cells.Of(team, Bucket.Whole, definition.Measure);
+        if (definition.Measure == GrowthMeasure.PlansKeptAlive)
+        {
+            // A figure of the period's end: it rests on the members in the team on the last day, whatever the weeks before.
+            return IsSmall(whole.People)
+                ? new GrowthFigure(definition, null, whole.People, Withheld: true, WithheldWeeks: 0)
+                : new GrowthFigure(definition, whole.Value, whole.People, Withheld: false);
+        }
         var weekly = Enumerable.Range(0, weeks).Select(i => cells.Of(team, i, definition.Measure)).ToList();
         var kept = weekly.Where(c => c.People >= GroupSize.Minimum).ToList();
         var left = weekly.Count(c => IsSmall(c.People));
@@ -103,7 +110,6 @@ public sealed class GrowthFiguresService(IDbContextFactory<ServantLeaderDb> dbs,
         var denominator = kept.Sum(c => c.Denominator);
         var (value, leftOut) = definition.Measure switch
         {
-            GrowthMeasure.PlansKeptAlive => (whole.Value, 0),
             GrowthMeasure.ServantsGrown => (whole.Value, left),
             GrowthMeasure.GrowthSupportShare => (denominator == 0 ? null : kept.Sum(c => c.Numerator) / denominator, left),
             _ => ((double?)kept.Sum(c => c.Numerator), left),

@@ -22,21 +22,24 @@ internal static class SupportFigures
             cells.SetRatio(row.TeamId, row.Bucket, Measure.ProactiveShare, row.Proactive, row.Entries, row.People);
         }
 
+        // Coverage counts each person once per slice, whatever number of their memberships overlapped it (a member who
+        // became a leader and a member again in one week is one member that week).
         sql = new SqlText();
         sql.Buckets(slices.Buckets(), scope.Zone);
-        sql.Append("""
-            SELECT m."TeamId" AS "TeamId", b."b" AS "Bucket", COUNT(*) AS "Members",
+        sql.Append($"""
+            SELECT x."TeamId" AS "TeamId", x."b" AS "Bucket", COUNT(*) AS "Members",
               SUM(CASE WHEN EXISTS (
                 SELECT 1 FROM "SupportEntries" s
-                WHERE s."MemberId" = m."PersonId" AND s."TeamId" = m."TeamId" AND s."Date" >= b."d0" AND s."Date" <= b."d1"
+                WHERE s."MemberId" = x."PersonId" AND s."TeamId" = x."TeamId" AND s."Date" >= x."d0" AND s."Date" <= x."d1"
               ) THEN 1 ELSE 0 END) AS "Served"
-            FROM "Memberships" m
-            JOIN "People" p ON p."Id" = m."PersonId"
-            JOIN "B" b ON m."Since" < b."t1"
-            WHERE m."Role" = 'Member' AND p."IsActive"
+            FROM (
+              SELECT DISTINCT m."TeamId", m."PersonId", b."b", b."d0", b."d1"
+              FROM "Memberships" m
+              JOIN "B" b ON {TeamAsItWas.Overlaps("m", "b.\"t0\"", "b.\"t1\"")}
+              WHERE m."Role" = 'Member'
             """);
         sql.TeamFilter("m", scope.TeamId, and: true);
-        sql.Append(""" GROUP BY m."TeamId", b."b" """);
+        sql.Append(""") x GROUP BY x."TeamId", x."b" """);
         foreach (var row in await sql.ReadAsync<CoverageRow>(scope.Db, ct))
         {
             cells.SetRatio(row.TeamId, row.Bucket, Measure.Coverage, row.Served, row.Members, row.Members);
@@ -49,21 +52,21 @@ internal static class SupportFigures
     }
 
     /// <summary>
-    /// HR's coverage counts the members served in the weeks with at least 3 members. A team's member count only grows
-    /// week by week (members who joined by the week's end, active now), so those weeks run from the first such week
-    /// to the end: only a team that grew past 2 members during the period needs counting again from that week.
+    /// HR's coverage is the leader's rule over the kept weeks' days only (weeks in which the team had at least 3
+    /// members): the members in the team during a kept week, and of them those with support dated in a kept week. Teams
+    /// grow and shrink, so the kept weeks need not be a run: when any week was left out (or had no members), the team
+    /// is counted again over its kept weeks, listed one by one.
     /// </summary>
     private static async Task CoverageFromWholeWeeksAsync(FigureScope scope, Slices slices, FigureCells.Builder cells, CancellationToken ct)
     {
         var weeks = slices.Whole.Weeks();
-        var recount = new List<(int Team, DateOnly From)>();
+        var recount = new List<(int Team, DayRange Week)>();
         foreach (var team in cells.Teams.ToList())
         {
-            var members = weeks.Select((_, i) => cells.For(team, i).TryGetValue(Measure.Coverage, out var c) ? c.People : 0).ToList();
-            var first = members.FindIndex(n => n >= GroupSize.Minimum);
-            if (first > 0 && members.Take(first).Any(n => n > 0))
+            var kept = weeks.Where((_, i) => (cells.For(team, i).TryGetValue(Measure.Coverage, out var c) ? c.People : 0) >= GroupSize.Minimum).ToList();
+            if (kept.Count > 0 && kept.Count < weeks.Count)
             {
-                recount.Add((team, weeks[first].From));
+                recount.AddRange(kept.Select(week => (team, week)));
             }
         }
         if (recount.Count == 0)
@@ -71,24 +74,28 @@ internal static class SupportFigures
             return;
         }
         var sql = new SqlText();
-        var (_, t1) = slices.Whole.Instants(scope.Zone);
-        sql.Append("""WITH "T"("TeamId", "d0") AS (VALUES """);
+        sql.Append("""WITH "K"("TeamId", "d0", "d1", "t0", "t1") AS (VALUES """);
         for (var i = 0; i < recount.Count; i++)
         {
-            sql.Append($"{(i == 0 ? "(" : ", (")}{sql.Parameter(recount[i].Team)}, {sql.Parameter(recount[i].From)})");
+            var (t0, t1) = recount[i].Week.Instants(scope.Zone);
+            sql.Append($"{(i == 0 ? "(" : ", (")}{sql.Parameter(recount[i].Team)}, {sql.Parameter(recount[i].Week.From)}, "
+                + $"{sql.Parameter(recount[i].Week.To)}, {sql.Parameter(t0)}, {sql.Parameter(t1)})");
         }
         sql.Append($"""
             )
-            SELECT m."TeamId" AS "TeamId", {Bucket.Whole} AS "Bucket", COUNT(*) AS "Members",
+            SELECT x."TeamId" AS "TeamId", {Bucket.Whole} AS "Bucket", COUNT(*) AS "Members",
               SUM(CASE WHEN EXISTS (
                 SELECT 1 FROM "SupportEntries" s
-                WHERE s."MemberId" = m."PersonId" AND s."TeamId" = m."TeamId" AND s."Date" >= t."d0" AND s."Date" <= {sql.Parameter(slices.Whole.To)}
+                JOIN "K" w ON w."TeamId" = s."TeamId" AND s."Date" >= w."d0" AND s."Date" <= w."d1"
+                WHERE s."MemberId" = x."PersonId" AND s."TeamId" = x."TeamId"
               ) THEN 1 ELSE 0 END) AS "Served"
-            FROM "Memberships" m
-            JOIN "People" p ON p."Id" = m."PersonId"
-            JOIN "T" t ON t."TeamId" = m."TeamId"
-            WHERE m."Role" = 'Member' AND p."IsActive" AND m."Since" < {sql.Parameter(t1)}
-            GROUP BY m."TeamId"
+            FROM (
+              SELECT DISTINCT m."TeamId", m."PersonId"
+              FROM "Memberships" m
+              JOIN "K" k ON k."TeamId" = m."TeamId" AND {TeamAsItWas.Overlaps("m", "k.\"t0\"", "k.\"t1\"")}
+              WHERE m."Role" = 'Member'
+            ) x
+            GROUP BY x."TeamId"
             """);
         foreach (var row in await sql.ReadAsync<CoverageRow>(scope.Db, ct))
         {

@@ -128,7 +128,11 @@ public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory
         // another connection (a fresh server running this command has none yet), and SQLite lets one writer in at a time.
         var token = await users.GeneratePasswordResetTokenAsync(person.User);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        person.Reactivate();
+        if (!person.IsActive)
+        {
+            person.Reactivate();
+            await MembershipHistory.ReopenAfterDeactivationAsync(db, person.Id, now, ct);
+        }
         ThrowIfFailed(await users.SetLockoutEndDateAsync(person.User, null), "");
         ThrowIfFailed(await users.ResetAccessFailedCountAsync(person.User), "");
         ThrowIfFailed(await users.ResetPasswordAsync(person.User, token, password), nameof(PersonDraft.Password));
@@ -262,16 +266,24 @@ public sealed class PeopleService(IServiceScopeFactory scopes, IDbContextFactory
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
         AuditLog.Record(db, actor.PersonId, active ? "person.reactivated" : "person.deactivated", "person", person.Id,
-            $"{person.DisplayName} {(active ? "reactivated" : "deactivated")}.", time.GetUtcNow());
-        // The account was loaded with the person, by this context, so saving it saves the lock too.
+            $"{person.DisplayName} {(active ? "reactivated" : "deactivated")}.", now);
+        // The account was loaded with the person, by this context, so saving it saves the lock too. Deactivation ends
+        // the person's memberships (the past keeps them); coming back opens those teams again from now.
+        var wasActive = person.IsActive;
         if (active)
         {
             AccountLock.Reactivate(person, person.User);
+            if (!wasActive)
+            {
+                await MembershipHistory.ReopenAfterDeactivationAsync(db, person.Id, now, ct);
+            }
         }
         else
         {
             AccountLock.Deactivate(person, person.User);
+            await MembershipHistory.EndForDeactivationAsync(db, person.Id, now, ct);
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -53,13 +53,27 @@ public sealed class TeamService(IDbContextFactory<ServantLeaderDb> dbs, TimeProv
         var people = await db.Memberships
             .Where(m => m.TeamId == teamId)
             .OrderBy(m => m.Person.DisplayName)
-            .Select(m => new TeamPerson(m.Id, m.PersonId, m.Person.DisplayName, m.Person.Email, m.Role, m.Person.IsActive))
+            .Select(m => new TeamPerson(m.Id, m.PersonId, m.Person.DisplayName, m.Person.Email, m.Role, m.Person.IsActive, m.Since))
             .ToListAsync(ct);
         var myRole = people.FirstOrDefault(p => p.PersonId == actor.PersonId)?.Role;
         return new TeamPage(team.Id, team.Name, team.Purpose,
             people.Where(p => p.Role == TeamRole.Leader).ToList(),
             people.Where(p => p.Role == TeamRole.Member).ToList(),
-            myRole, team.CheckInCadence, team.CheckInDueDay);
+            myRole, team.CheckInCadence, team.CheckInDueDay,
+            actor.IsAdmin || myRole == TeamRole.Leader ? await PastMembershipsAsync(db, teamId, ct) : []);
+    }
+
+    /// <summary>
+    /// The team's ended memberships, latest first: who left, who was deactivated, and roles held before a change. Only
+    /// for Admins and the team's leaders; the directory shows everyone else the team as it is.
+    /// </summary>
+    private static async Task<IReadOnlyList<PastMembership>> PastMembershipsAsync(ServantLeaderDb db, int teamId, CancellationToken ct)
+    {
+        return await db.Memberships.IgnoreQueryFilters()
+            .Where(m => m.TeamId == teamId && m.Until != null)
+            .OrderByDescending(m => m.Until).ThenBy(m => m.Person.DisplayName)
+            .Select(m => new PastMembership(m.PersonId, m.Person.DisplayName, m.Role, m.Since, m.Until!.Value, m.EndedBecause!.Value))
+            .ToListAsync(ct);
     }
 
     public async Task<int> CreateAsync(Actor actor, TeamDraft draft, CancellationToken ct)
@@ -142,38 +156,41 @@ public sealed class TeamService(IDbContextFactory<ServantLeaderDb> dbs, TimeProv
             ? await SeparationOfDuties.AnnounceNewLeaderAsync(db, await SeparationOfDuties.ActorTextAsync(db, actor, ct),
                 personId, names.Person, teamId, names.Team, now, ct)
             : membership is null ? $"{names.Person} joined {names.Team} as member." : $"{names.Person} is now member of {names.Team}.";
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (membership is null)
         {
+            // Someone who left and comes back starts a new membership: the old one keeps its dates.
             db.Memberships.Add(new Membership(teamId, personId, role, now));
             AuditLog.Record(db, actor.PersonId, "membership.added", "membership", personId, description, now);
         }
         else
         {
-            membership.ChangeRole(role);
+            // The old role keeps its dates, so a past period still counts the person in the role they had then.
+            await MembershipHistory.ChangeRoleAsync(db, membership, role, now, ct);
             AuditLog.Record(db, actor.PersonId, "membership.role", "membership", personId, description, now);
         }
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         Notify.Announce(db, signal);
     }
 
     /// <summary>
-    /// Removes a membership. The person's requests and support history stay, addressed to the team as it was.
+    /// Ends a membership: the person leaves the team from now on. The membership stays, with its dates, so figures of
+    /// the periods they were in the team still count them; their requests and support history stay too.
     /// Not the actor's own: like joining, leaving is done by a second person.
     /// </summary>
-    public async Task RemoveMembershipAsync(Actor actor, int membershipId, CancellationToken ct)
+    public async Task EndMembershipAsync(Actor actor, int membershipId, CancellationToken ct)
     {
         RequireAdmin(actor);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var membership = await db.Memberships.Where(m => m.Id == membershipId)
-            .Select(m => new { m.PersonId, Person = m.Person.DisplayName, Team = m.Team.Name })
-            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException();
+        var membership = await db.Memberships.Include(m => m.Person).Include(m => m.Team)
+            .SingleOrDefaultAsync(m => m.Id == membershipId, ct) ?? throw new NotFoundException();
         SeparationOfDuties.EnsureNotOwn(actor, membership.PersonId, "PersonId");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Memberships.Where(m => m.Id == membershipId).ExecuteDeleteAsync(ct);
+        var now = time.GetUtcNow();
+        membership.End(now, MembershipEnd.Left);
         AuditLog.Record(db, actor.PersonId, "membership.removed", "membership", membership.PersonId,
-            $"{membership.Person} left {membership.Team}.", time.GetUtcNow());
+            $"{membership.Person.DisplayName} left {membership.Team.Name}.", now);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
     }
 
     private static void RequireAdmin(Actor actor)

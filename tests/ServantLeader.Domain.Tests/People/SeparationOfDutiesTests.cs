@@ -66,7 +66,7 @@ public sealed class SeparationOfDutiesTests : OrganisationTests
 
         await Assert.ThrowsAsync<RuleViolationException>(() =>
             Teams.SetMembershipAsync(Org.Admin, Org.Platform, Org.Admin.PersonId, TeamRole.Leader, default));
-        await Assert.ThrowsAsync<RuleViolationException>(() => Teams.RemoveMembershipAsync(Org.Admin, membership.MembershipId, default));
+        await Assert.ThrowsAsync<RuleViolationException>(() => Teams.EndMembershipAsync(Org.Admin, membership.MembershipId, default));
 
         var team = await Teams.GetAsync(Org.Admin, Org.Platform, default);
         Assert.Contains(team.Members, m => m.PersonId == Org.Admin.PersonId);

@@ -203,7 +203,7 @@ public sealed class RequestLifecycleTests : OrganisationTests
         await using (var db = Db.NewDb())
         {
             var membership = db.Memberships.Single(m => m.PersonId == Org.Colin.PersonId && m.TeamId == Org.Product);
-            await Db.Get<Teams.TeamService>().RemoveMembershipAsync(Org.Admin, membership.Id, default);
+            await Db.Get<Teams.TeamService>().EndMembershipAsync(Org.Admin, membership.Id, default);
         }
 
         await Assert.ThrowsAsync<NotFoundException>(() => Requests.GetAsync(Org.Colin, request.Id, default));

@@ -301,6 +301,6 @@ internal sealed partial class ImportPlan
         public Person? Existing { get; set; } = existing;
     }
 
-    /// <summary>Add (no <see cref="Existing"/>), remove (no <see cref="Role"/>) or change the role of a membership.</summary>
+    /// <summary>Add (no <see cref="Existing"/>), end (no <see cref="Role"/>) or change the role of a membership (end it, open a new one).</summary>
     internal sealed record MembershipWork(string EmployeeId, int TeamId, TeamRole? Role, Membership? Existing);
 }

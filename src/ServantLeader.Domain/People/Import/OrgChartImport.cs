@@ -91,6 +91,7 @@ public sealed partial class OrgChartImport(IDbContextFactory<ServantLeaderDb> db
         foreach (var person in plan.Deactivations)
         {
             AccountLock.Deactivate(person, users[person.UserId]);
+            await MembershipHistory.EndForDeactivationAsync(db, person.Id, now, ct);
         }
         await db.SaveChangesAsync(ct);
 
@@ -99,20 +100,16 @@ public sealed partial class OrgChartImport(IDbContextFactory<ServantLeaderDb> db
         {
             person.Existing!.ReportTo(person.ManagerEmployeeId is { } manager ? byEmployee[manager].Id : null);
         }
-        foreach (var change in plan.Work)
+        // Memberships end rather than go, and a new role is a new membership from now, so past figures keep the team
+        // as it was. The ends are saved before the new rows: one current membership per person and team at any time.
+        foreach (var change in plan.Work.Where(c => c.Existing is not null))
         {
-            switch (change)
-            {
-                case { Existing: null }:
-                    db.Memberships.Add(new Membership(change.TeamId, byEmployee[change.EmployeeId].Id, change.Role!.Value, now));
-                    break;
-                case { Role: null }:
-                    db.Memberships.Remove(change.Existing);
-                    break;
-                default:
-                    change.Existing.ChangeRole(change.Role.Value);
-                    break;
-            }
+            change.Existing!.End(now, change.Role is null ? MembershipEnd.Left : MembershipEnd.RoleChanged);
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var change in plan.Work.Where(c => c.Role is not null))
+        {
+            db.Memberships.Add(new Membership(change.TeamId, byEmployee[change.EmployeeId].Id, change.Role!.Value, now));
         }
         await db.SaveChangesAsync(ct);
         // After the memberships are saved, so that members joining in this same file hear of a new leader too.
