@@ -19,6 +19,13 @@ public sealed record OrganisationSize(int People, int Teams, int SupportEntries,
 
     /// <summary>Team sizes vary from 1 to twice the average, so that some teams are too small to show to HR.</summary>
     public bool VaryTeamSizes { get; init; }
+
+    /// <summary>
+    /// Memberships with a past: deactivated people's memberships end when they were deactivated, some members left
+    /// part-way, and some led the team for a while between two memberships as a member (role changes), as the app
+    /// records them since memberships end instead of being deleted.
+    /// </summary>
+    public bool MembershipHistory { get; init; }
 }
 
 public sealed record GeneratedOrganisation(IReadOnlyList<int> TeamIds, IReadOnlyDictionary<int, int> LeaderOfTeam, long Rows, TimeSpan Elapsed);
@@ -31,6 +38,40 @@ public sealed record GeneratedOrganisation(IReadOnlyList<int> TeamIds, IReadOnly
 /// </summary>
 public sealed class OrganisationGenerator(SqliteConnection connection, DateTimeOffset now, int seed)
 {
+    /// <summary>
+    /// A member's memberships with a past (<see cref="OrganisationSize.MembershipHistory"/>): ended at deactivation for
+    /// an inactive person; else 8 % left part-way, 5 % led the team for a while in between, the rest are current.
+    /// Returns the rows written beyond the first.
+    /// </summary>
+    private async Task<int> HistoryAsync(SqliteCommand current, SqliteCommand ended, int team, int person, bool active,
+        DateTimeOffset since, DateTimeOffset start, CancellationToken ct)
+    {
+        var from = since > start ? since : start;
+        var roll = _random.NextDouble();
+        if (!active || roll < 0.08)
+        {
+            Set(ended, team, person, nameof(TeamRole.Member), since.ToUnixTimeMilliseconds(), RandomInstant(from, now).ToUnixTimeMilliseconds(),
+                active ? "Left" : "Deactivated");
+            await ended.ExecuteNonQueryAsync(ct);
+            return 0;
+        }
+        if (roll < 0.13)
+        {
+            var led = RandomInstant(from, now);
+            var back = RandomInstant(led, now);
+            Set(ended, team, person, nameof(TeamRole.Member), since.ToUnixTimeMilliseconds(), led.ToUnixTimeMilliseconds(), "RoleChanged");
+            await ended.ExecuteNonQueryAsync(ct);
+            Set(ended, team, person, nameof(TeamRole.Leader), led.ToUnixTimeMilliseconds(), back.ToUnixTimeMilliseconds(), "RoleChanged");
+            await ended.ExecuteNonQueryAsync(ct);
+            Set(current, team, person, nameof(TeamRole.Member), back.ToUnixTimeMilliseconds());
+            await current.ExecuteNonQueryAsync(ct);
+            return 2;
+        }
+        Set(current, team, person, nameof(TeamRole.Member), since.ToUnixTimeMilliseconds());
+        await current.ExecuteNonQueryAsync(ct);
+        return 0;
+    }
+
     private static readonly string[] Statuses = ["Open", "Acknowledged", "Resolved", "Declined"];
     private readonly Random _random = new(seed);
 
@@ -71,6 +112,8 @@ public sealed class OrganisationGenerator(SqliteConnection connection, DateTimeO
         using (var person = Command(tx, "INSERT INTO People (UserId, DisplayName, Email, IsActive, CreatedAt) VALUES ($u, $n, $e, $a, $c) RETURNING Id",
                    "$u", "$n", "$e", "$a", "$c"))
         using (var membership = Command(tx, "INSERT INTO Memberships (TeamId, PersonId, Role, Since) VALUES ($t, $p, $r, $s)", "$t", "$p", "$r", "$s"))
+        using (var ended = Command(tx, "INSERT INTO Memberships (TeamId, PersonId, Role, Since, Until, EndedBecause) VALUES ($t, $p, $r, $s, $u, $b)",
+                   "$t", "$p", "$r", "$s", "$u", "$b"))
         {
             var n = 0;
             for (var t = 0; t < teams.Count; t++)
@@ -87,8 +130,15 @@ public sealed class OrganisationGenerator(SqliteConnection connection, DateTimeO
                     var personId = Convert.ToInt32(await person.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
                     // Most joined before the data starts; some joined part-way through.
                     var since = _random.NextDouble() < 0.85 ? start.AddDays(-30) : RandomInstant(start, now);
-                    Set(membership, teams[t].Id, personId, i == 0 ? nameof(TeamRole.Leader) : nameof(TeamRole.Member), since.ToUnixTimeMilliseconds());
-                    await membership.ExecuteNonQueryAsync(ct);
+                    if (size.MembershipHistory && i > 0)
+                    {
+                        rows += await HistoryAsync(membership, ended, teams[t].Id, personId, active, since, start, ct);
+                    }
+                    else
+                    {
+                        Set(membership, teams[t].Id, personId, i == 0 ? nameof(TeamRole.Leader) : nameof(TeamRole.Member), since.ToUnixTimeMilliseconds());
+                        await membership.ExecuteNonQueryAsync(ct);
+                    }
                     if (i == 0)
                     {
                         leaders[teams[t].Id] = personId;

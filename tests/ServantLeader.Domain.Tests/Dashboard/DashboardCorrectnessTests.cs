@@ -23,6 +23,7 @@ public sealed class DashboardCorrectnessTests : DatabaseTests
         var size = new OrganisationSize(People: 260, Teams: 26, SupportEntries: 5_000, Requests: 1_500, CheckIns: 3_000, Credits: 400, Days: 420)
         {
             VaryTeamSizes = true,
+            MembershipHistory = true,
         };
         _org = await new OrganisationGenerator(Db.Connection, Db.Clock.Now, seed: 4242).GenerateAsync(size);
         _reference = new ReferenceFigures { Zone = Db.Clock.Zone, Now = Db.Clock.Now };
@@ -85,6 +86,28 @@ public sealed class DashboardCorrectnessTests : DatabaseTests
             {
                 AssertSame(expected[figure.Measure].Value, figure.Value, $"team {teamId}, {figure.Measure}");
             }
+        }
+    }
+
+    /// <summary>
+    /// Participation over a period without weekly points is counted by arithmetic over each membership's days, not by
+    /// listing the (member, check-in period) pairs: the same rule, so the same value as the reference.
+    /// </summary>
+    [Theory]
+    [InlineData(26)]
+    [InlineData(52)]
+    public async Task Participation_counted_without_weeks_matches_too(int weeks)
+    {
+        var period = Db.Get<DashboardService>().LastWeeks(weeks);
+        await using var db = Db.NewDb();
+        var cells = await CheckInFigures.ReadAsync(new FigureScope(db, Db.Clock.Zone, Db.Clock.Now, null),
+            new Slices(period.Whole, Weekly: false, Halves: false), _reference.Today, CancellationToken.None);
+        foreach (var teamId in _org.TeamIds)
+        {
+            var expected = _reference.Compute(teamId, period.From, period.To)[Measure.Participation];
+            var actual = cells.For(teamId, Bucket.Whole).TryGetValue(Measure.Participation, out var cell) ? cell : (Cell?)null;
+            AssertSame(expected.Value, actual?.Value, $"team {teamId}, participation, {period}");
+            Assert.Equal(expected.People, actual?.People ?? 0);
         }
     }
 

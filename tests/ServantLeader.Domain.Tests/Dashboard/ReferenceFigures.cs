@@ -14,7 +14,15 @@ internal sealed class ReferenceFigures
 {
     private sealed record Request(int Team, int Requester, string Status, long Created, long? Acknowledged, long? Resolved, int? Rating);
     private sealed record Support(int Team, int Member, int? Request, int Minutes, DateOnly Date);
-    private sealed record Member(int Team, int Person, string Role, long Since, bool Active);
+    /// <summary>A membership: from <paramref name="Since"/> up to <paramref name="Until"/> (null while it lasts).</summary>
+    private sealed record Member(int Team, int Person, string Role, long Since, long? Until)
+    {
+        /// <summary>
+        /// docs/metrics.md, "The team as it was": the membership counts for the instants [t0, t1) when it overlapped them;
+        /// one that ended the instant it began covers no time.
+        /// </summary>
+        public bool Overlaps(long t0, long t1) => Since < t1 && (Until is not { } until || (until > t0 && until > Since));
+    }
     private sealed record CheckIn(int Id, int Team, int Member, DateOnly Due, string Status, int? Pulse, bool Blocker, int? Request, long? Submitted, long? Reviewed);
     private sealed record Credit(int Team, int Giver, int Receiver, long Created);
     private sealed record Team(int Id, CheckInCadence Cadence, DayOfWeek DueDay);
@@ -37,8 +45,8 @@ internal sealed class ReferenceFigures
             r => new Request(r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.GetInt64(3), Long(r, 4), Long(r, 5), r.IsDBNull(6) ? null : r.GetInt32(6)));
         _support = await ReadAsync(connection, "SELECT TeamId, MemberId, RequestId, Minutes, Date FROM SupportEntries",
             r => new Support(r.GetInt32(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.GetInt32(3), Day(r.GetString(4))));
-        _members = await ReadAsync(connection, "SELECT m.TeamId, m.PersonId, m.Role, m.Since, p.IsActive FROM Memberships m JOIN People p ON p.Id = m.PersonId",
-            r => new Member(r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4) == 1));
+        _members = await ReadAsync(connection, "SELECT TeamId, PersonId, Role, Since, Until FROM Memberships",
+            r => new Member(r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.GetInt64(3), Long(r, 4)));
         _checkIns = await ReadAsync(connection, "SELECT Id, TeamId, MemberId, PeriodDue, Status, Pulse, Challenges, RequestId, SubmittedAt, ReviewedAt FROM CheckIns",
             r => new CheckIn(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), Day(r.GetString(3)), r.GetString(4), r.IsDBNull(5) ? null : r.GetInt32(5),
                 r.GetString(6).Length > 0, r.IsDBNull(7) ? null : r.GetInt32(7), Long(r, 8), Long(r, 9)));
@@ -103,20 +111,22 @@ internal sealed class ReferenceFigures
                 continue;
             }
             var isCount = measure is Measure.RequestsReceived or Measure.SupportEntries or Measure.SupportHours or Measure.CreditGiven or Measure.CreditReceived;
-            result[measure] = kept.Count > 0 ? (Compute(team, kept, to)[measure].Value, false)
+            result[measure] = kept.Count > 0 ? (Compute(team, kept)[measure].Value, false)
                 : left > 0 ? (null, true)
                 : (isCount ? 0 : null, false);
         }
         return result;
     }
 
-    /// <summary>The figures over some disjoint ranges of days; coverage counts the members who had joined by <paramref name="end"/>.</summary>
-    private Dictionary<Measure, (double? Value, int People)> Compute(int team, IReadOnlyList<(DateOnly From, DateOnly To)> ranges, DateOnly? end = null)
+    /// <summary>
+    /// The figures over some disjoint ranges of days; coverage counts the members whose membership overlapped one of
+    /// the ranges, and the support they got on those days.
+    /// </summary>
+    private Dictionary<Measure, (double? Value, int People)> Compute(int team, IReadOnlyList<(DateOnly From, DateOnly To)> ranges)
     {
         var spans = ranges.Select(r => (T0: Midnight(r.From), T1: Midnight(r.To.AddDays(1)))).ToList();
         bool At(long instant) => spans.Any(s => instant >= s.T0 && instant < s.T1);
         bool On(DateOnly day) => ranges.Any(r => day >= r.From && day <= r.To);
-        var t1 = Midnight((end ?? ranges.Max(r => r.To)).AddDays(1));
         var result = new Dictionary<Measure, (double?, int)>();
 
         var requests = _requests.Where(r => r.Team == team && At(r.Created)).ToList();
@@ -139,8 +149,9 @@ internal sealed class ReferenceFigures
         result[Measure.SupportEntries] = (support.Count, supported);
         result[Measure.SupportHours] = (support.Sum(s => s.Minutes) / 60.0, supported);
         result[Measure.ProactiveShare] = (Share(support.Count(s => s.Request is null), support.Count), supported);
-        var eligible = _members.Where(m => m.Team == team && m.Role == nameof(TeamRole.Member) && m.Active && m.Since < t1).ToList();
-        result[Measure.Coverage] = (Share(eligible.Count(m => support.Any(s => s.Member == m.Person)), eligible.Count), eligible.Count);
+        var eligible = _members.Where(m => m.Team == team && m.Role == nameof(TeamRole.Member) && spans.Any(s => m.Overlaps(s.T0, s.T1)))
+            .Select(m => m.Person).Distinct().ToList();
+        result[Measure.Coverage] = (Share(eligible.Count(p => support.Any(s => s.Member == p)), eligible.Count), eligible.Count);
 
         result[Measure.Participation] = Participation(team, ranges);
         result[Measure.PulseMean] = Pulse(team, ranges);
@@ -157,8 +168,10 @@ internal sealed class ReferenceFigures
             open.Select(c => c.Member).Distinct().Count());
 
         var credits = _credits.Where(k => k.Team == team && At(k.Created)).ToList();
-        var byLeaders = credits.Where(k => _members.Any(m => m.Team == team && m.Person == k.Giver && m.Role == nameof(TeamRole.Leader))).ToList();
-        var toMembers = credits.Where(k => _members.Any(m => m.Team == team && m.Person == k.Receiver && m.Role == nameof(TeamRole.Member))).ToList();
+        // In the team at the credit's instant: the membership began at or before it and had not ended.
+        bool Held(Member m, long at) => m.Since <= at && (m.Until is null || m.Until > at);
+        var byLeaders = credits.Where(k => _members.Any(m => m.Team == team && m.Person == k.Giver && m.Role == nameof(TeamRole.Leader) && Held(m, k.Created))).ToList();
+        var toMembers = credits.Where(k => _members.Any(m => m.Team == team && m.Person == k.Receiver && m.Role == nameof(TeamRole.Member) && Held(m, k.Created))).ToList();
         result[Measure.CreditGiven] = (byLeaders.Count, byLeaders.Select(k => k.Receiver).Distinct().Count());
         result[Measure.CreditReceived] = (toMembers.Count, toMembers.Select(k => k.Receiver).Distinct().Count());
         return result;
@@ -200,11 +213,14 @@ internal sealed class ReferenceFigures
                 {
                     continue;
                 }
-                foreach (var m in _members.Where(m => m.Team == team && m.Role == nameof(TeamRole.Member) && m.Active && m.Since < Midnight(p.Due.AddDays(1))))
+                // Expected of each person whose membership overlapped the due day, once.
+                var (dayStart, dayEnd) = (Midnight(p.Due), Midnight(p.Due.AddDays(1)));
+                foreach (var person in _members.Where(m => m.Team == team && m.Role == nameof(TeamRole.Member) && m.Overlaps(dayStart, dayEnd))
+                             .Select(m => m.Person).Distinct())
                 {
                     expected++;
-                    people.Add(m.Person);
-                    if (_checkIns.Any(c => c.Team == team && c.Member == m.Person && c.Due == p.Due && c.Status != "Draft"))
+                    people.Add(person);
+                    if (_checkIns.Any(c => c.Team == team && c.Member == person && c.Due == p.Due && c.Status != "Draft"))
                     {
                         done++;
                     }
