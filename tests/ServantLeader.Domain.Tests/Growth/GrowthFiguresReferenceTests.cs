@@ -65,11 +65,13 @@ public sealed class GrowthFiguresReferenceTests : OrganisationTests
         Assert.Equal(2, product[GrowthMeasure.SkillsMovedUp].Value);
         Assert.Equal(2.25, product[GrowthMeasure.GrowthSupportHours].Value);
         Assert.Equal(135.0 / 225, product[GrowthMeasure.GrowthSupportShare].Value);
-        // Mia (confirmed peer support) and Noah (mentoring); not Max (unconfirmed, and a peer request answered), Ida
-        // (a pair that ended before the period, and one never accepted) or Dora.
-        Assert.Equal(0.5, product[GrowthMeasure.ServantsGrown].Value);
-        // Ida joined in week 3: weeks 1 and 2 have three members, and Max's edit is still in the 90 days up to 18 October.
-        Assert.Equal(2.0 / 3, product.Trends[GrowthMeasure.PlansKeptAlive][1].Value);
+        // Mia (confirmed peer support), Noah (mentoring) and Lars (peer support in week 2, before he left), of the five
+        // members in the team during the period; not Max (unconfirmed, and a peer request answered), Ida (a pair that
+        // ended before the period, and one never accepted) or Dora (deactivated before it).
+        Assert.Equal(3.0 / 5, product[GrowthMeasure.ServantsGrown].Value);
+        // Ida joined in week 3 and Lars left then: on 18 October the members were Mia, Max, Noah and Lars; Max's edit is
+        // still in the 90 days up to 18 October, and Lars's too, though he no longer counts at the period's end.
+        Assert.Equal(3.0 / 4, product.Trends[GrowthMeasure.PlansKeptAlive][1].Value);
         Assert.Equal(0.0, product.Trends[GrowthMeasure.GoalsAchieved][1].Value);
 
         var platform = await Figures.TeamAsync(Org.Otto, Org.Platform, Period, CancellationToken.None);
@@ -113,8 +115,8 @@ public sealed class GrowthFiguresReferenceTests : OrganisationTests
         Assert.Equal((null, true), (before[GrowthMeasure.ServantsGrown].Value, before[GrowthMeasure.ServantsGrown].Withheld));
         var overview = await Figures.OverviewAsync(Org.Hr, Period, CancellationToken.None);
         Assert.True(overview.For(Org.Platform, GrowthMeasure.ServantsGrown).Withheld);
-        Assert.Equal(0.5, overview.For(Org.Product, GrowthMeasure.ServantsGrown).Value);
-        Assert.Equal(0.5, overview.OrganisationMedians[GrowthMeasure.ServantsGrown]);
+        Assert.Equal(3.0 / 5, overview.For(Org.Product, GrowthMeasure.ServantsGrown).Value);
+        Assert.Equal(3.0 / 5, overview.OrganisationMedians[GrowthMeasure.ServantsGrown]);
 
         // A third member who joined long before: Max. Pia and Mia edited their plans in the 90 days, Max did not.
         await Db.Get<TeamService>().SetMembershipAsync(new Actor(0, IsAdmin: true), Org.Platform, Org.Max.PersonId, TeamRole.Member, CancellationToken.None);

@@ -12,7 +12,8 @@ namespace ServantLeader.Domain.Tests.Growth;
 /// A seeded organisation for the growth figures, with every row also kept as a plain record, so that the reference
 /// (<see cref="GrowthReference"/>) computes each figure from these lists alone. Clock: Wednesday 18 November 2026, UTC.
 /// The period is 5 October – 1 November 2026 (four whole weeks that are over). Product has Mia, Max, Noah and (from
-/// 20 October) Ida as members, and Dora, deactivated; Platform has Pia and Mia (Mia is in both teams).
+/// 20 October) Ida as members, Lars, who left on 21 October, and Dora, deactivated on 1 October; Platform has Pia and
+/// Mia (Mia is in both teams).
 /// </summary>
 internal sealed class GrowthOrganisation
 {
@@ -23,8 +24,10 @@ internal sealed class GrowthOrganisation
     public required Actor Noah { get; init; }
     public required Actor Ida { get; init; }
     public required Actor Dora { get; init; }
+    public required Actor Lars { get; init; }
 
-    public List<(int Team, int Person, DateTimeOffset Since, bool Active)> Members { get; } = [];
+    /// <summary>Memberships of role Member, ended ones included: from Since up to Until (null while it lasts).</summary>
+    public List<(int Team, int Person, DateTimeOffset Since, DateTimeOffset? Until)> Members { get; } = [];
     public List<(int Person, DateTimeOffset At)> Edits { get; } = [];
     public List<(int Person, DateTimeOffset At, bool Achieved)> GoalEnds { get; } = [];
     public List<(int Team, int Person, DateOnly Due, bool Submitted, GoalMovement Movement)> Moves { get; } = [];
@@ -42,14 +45,15 @@ internal sealed class GrowthOrganisation
         var noah = await db.PersonAsync("Noah Newer");
         var ida = await db.PersonAsync("Ida Incoming");
         var dora = await db.PersonAsync("Dora Departed");
+        var lars = await db.PersonAsync("Lars Leaving");
         var teams = db.Get<TeamService>();
         var admin = new Actor(0, IsAdmin: true);
-        foreach (var person in new[] { noah, ida, dora })
+        foreach (var person in new[] { noah, ida, dora, lars })
         {
             await teams.SetMembershipAsync(admin, org.Product, person.PersonId, TeamRole.Member, CancellationToken.None);
         }
         await teams.SetMembershipAsync(admin, org.Platform, org.Mia.PersonId, TeamRole.Member, CancellationToken.None);
-        var g = new GrowthOrganisation { Org = org, Noah = noah, Ida = ida, Dora = dora };
+        var g = new GrowthOrganisation { Org = org, Noah = noah, Ida = ida, Dora = dora, Lars = lars };
         await g.SeedAsync();
         return g;
     }
@@ -57,20 +61,26 @@ internal sealed class GrowthOrganisation
     private async Task SeedAsync()
     {
         var (mia, max, pia, lea) = (Org.Mia.PersonId, Org.Max.PersonId, Org.Pia.PersonId, Org.Lea.PersonId);
-        var (noah, ida, dora) = (Noah.PersonId, Ida.PersonId, Dora.PersonId);
+        var (noah, ida, dora, lars) = (Noah.PersonId, Ida.PersonId, Dora.PersonId, Lars.PersonId);
         var (product, platform) = (Org.Product, Org.Platform);
         await using var db = Org.Db.NewDb();
 
         var longAgo = At(1, 1);
         await db.Memberships.ExecuteUpdateAsync(s => s.SetProperty(m => m.Since, longAgo));
         await db.Memberships.Where(m => m.PersonId == ida).ExecuteUpdateAsync(s => s.SetProperty(m => m.Since, At(10, 20, 9)));
+        // Dora was deactivated before the period (her membership ended then, as deactivation does); Lars left in week 3.
         await db.People.Where(p => p.Id == dora).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsActive, false));
-        foreach (var m in await db.Memberships.Where(m => m.Role == TeamRole.Member).Select(m => new { m.TeamId, m.PersonId, m.Since, m.Person.IsActive }).ToListAsync())
+        await db.Memberships.Where(m => m.PersonId == dora).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Until, At(10, 1)).SetProperty(m => m.EndedBecause, MembershipEnd.Deactivated));
+        await db.Memberships.Where(m => m.PersonId == lars).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Until, At(10, 21, 12)).SetProperty(m => m.EndedBecause, MembershipEnd.Left));
+        foreach (var m in await db.Memberships.IgnoreQueryFilters().Where(m => m.Role == TeamRole.Member)
+                     .Select(m => new { m.TeamId, m.PersonId, m.Since, m.Until }).ToListAsync())
         {
-            Members.Add((m.TeamId, m.PersonId, m.Since, m.IsActive));
+            Members.Add((m.TeamId, m.PersonId, m.Since, m.Until));
         }
 
-        var plans = new[] { mia, max, noah, ida, dora, pia }.ToDictionary(p => p, p => new GrowthPlan(p, At(1, 2)));
+        var plans = new[] { mia, max, noah, ida, dora, pia, lars }.ToDictionary(p => p, p => new GrowthPlan(p, At(1, 2)));
         db.GrowthPlans.AddRange(plans.Values);
         await db.SaveChangesAsync();
 
@@ -83,7 +93,8 @@ internal sealed class GrowthOrganisation
         Edit(mia, At(8, 4, 0));            // the first instant of the 90 days
         Edit(max, At(8, 3, 23, 59, 59));   // one second too early
         Edit(noah, At(10, 20));
-        Edit(dora, At(10, 10));            // deactivated: never counts
+        Edit(dora, At(10, 10));            // deactivated before the period: never counts
+        Edit(lars, At(10, 10));            // counts in the weekly points of weeks 1 and 2, not at the period's end
         Edit(pia, At(10, 6));
 
         // Goals: achieved and set aside at the period's edges.
@@ -182,6 +193,7 @@ internal sealed class GrowthOrganisation
         Peer(max, noah, product, new(2026, 10, 9), confirm: false);
         Peer(pia, mia, platform, new(2026, 10, 20), confirm: true);
         Peer(dora, mia, product, new(2026, 10, 20), confirm: true);
+        Peer(lars, noah, product, new(2026, 10, 13), confirm: true);   // in week 2, while Lars was a member
 
         // Mentoring: active and ended pairs that overlap the period count for the mentor; the rest do not.
         void Pair(int mentor, int mentee, DateTimeOffset? started, DateTimeOffset? ended, MentoringStatus status)

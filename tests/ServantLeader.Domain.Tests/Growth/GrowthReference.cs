@@ -12,28 +12,42 @@ internal sealed class GrowthReference(GrowthOrganisation g)
 {
     private static DateTimeOffset Start(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
-    private HashSet<int> Members(int team, DateOnly to) =>
-        g.Members.Where(m => m.Team == team && m.Active && m.Since < Start(to.AddDays(1))).Select(m => m.Person).ToHashSet();
+    /// <summary>
+    /// docs/metrics.md, "The team as it was": the people with a membership of role Member in the team that overlapped
+    /// the instants [t0, t1) (one ended the instant it began covers none).
+    /// </summary>
+    private HashSet<int> Members(int team, DateTimeOffset t0, DateTimeOffset t1) =>
+        g.Members.Where(m => m.Team == team && m.Since < t1 && (m.Until is not { } until || (until > t0 && until > m.Since)))
+            .Select(m => m.Person).ToHashSet();
+
+    /// <summary>Servants grown over some whole days: members in the team during them who served during them.</summary>
+    private (double? Value, int People) Servants(int team, IReadOnlyList<(DateOnly From, DateOnly To)> ranges)
+    {
+        var members = ranges.SelectMany(r => Members(team, Start(r.From), Start(r.To.AddDays(1)))).ToHashSet();
+        var servants = members.Count(p => ranges.Any(r =>
+            g.PeerSupport.Any(s => s.Giver == p && s.Confirmed && s.Date >= r.From && s.Date <= r.To)
+            || g.Pairs.Any(x => x.Mentor == p && x.Status is MentoringStatus.Active or MentoringStatus.Ended
+                && x.Started < Start(r.To.AddDays(1)) && (x.Ended is null || x.Ended >= Start(r.From)))));
+        return (members.Count == 0 ? null : (double)servants / members.Count, members.Count);
+    }
 
     /// <summary>The leader's value of a figure over the days [from, to], and the people behind it.</summary>
     public (double? Value, int People) Figure(int team, GrowthMeasure measure, DateOnly from, DateOnly to)
     {
-        var members = Members(team, to);
         var (t0, t1) = (Start(from), Start(to.AddDays(1)));
+        var members = Members(team, t0, t1);
         bool In(DateTimeOffset at) => at >= t0 && at < t1;
         bool OnDay(DateOnly day) => day >= from && day <= to;
         switch (measure)
         {
             case GrowthMeasure.PlansKeptAlive:
+                // A figure of the end: the members in the team on the last day.
+                var atEnd = Members(team, Start(to), t1);
                 var aliveFrom = Start(to.AddDays(-89));
-                var alive = members.Count(p => g.Edits.Any(e => e.Person == p && e.At >= aliveFrom && e.At < t1));
-                return (members.Count == 0 ? null : (double)alive / members.Count, members.Count);
+                var alive = atEnd.Count(p => g.Edits.Any(e => e.Person == p && e.At >= aliveFrom && e.At < t1));
+                return (atEnd.Count == 0 ? null : (double)alive / atEnd.Count, atEnd.Count);
             case GrowthMeasure.ServantsGrown:
-                var servants = members.Count(p =>
-                    g.PeerSupport.Any(s => s.Giver == p && s.Confirmed && OnDay(s.Date))
-                    || g.Pairs.Any(x => x.Mentor == p && x.Status is MentoringStatus.Active or MentoringStatus.Ended
-                        && x.Started < t1 && (x.Ended is null || x.Ended >= t0)));
-                return (members.Count == 0 ? null : (double)servants / members.Count, members.Count);
+                return Servants(team, [(from, to)]);
             case GrowthMeasure.GoalsMovedForward:
                 var moves = g.Moves.Where(m => m.Team == team && m.Submitted && m.Movement == GoalMovement.MovedForward
                     && OnDay(m.Due) && members.Contains(m.Person)).ToList();
@@ -67,11 +81,16 @@ internal sealed class GrowthReference(GrowthOrganisation g)
 
     /// <summary>
     /// HR's value over whole weeks: counts over the weeks with 3 or more people behind them, the share of support over
-    /// their minutes, servants grown over the days from the first week with 3 or more members, plans kept alive at the
-    /// end when the team then has 3 or more members. Null value with true: withheld.
+    /// their minutes, servants grown over the weeks with 3 or more members, plans kept alive at the end when the team
+    /// then has 3 or more members. Null value with true: withheld.
     /// </summary>
     public (double? Value, bool Withheld) ForHr(int team, GrowthMeasure measure, DateOnly from, DateOnly to)
     {
+        if (measure == GrowthMeasure.PlansKeptAlive)
+        {
+            var end = Figure(team, measure, from, to);
+            return end.People is 1 or 2 ? (null, true) : (end.Value, false);
+        }
         var weeks = Weeks(from, to).Select(w => (w.From, w.To, Figure: Figure(team, measure, w.From, w.To))).ToList();
         var kept = weeks.Where(w => w.Figure.People >= 3).ToList();
         if (kept.Count == 0)
@@ -80,10 +99,8 @@ internal sealed class GrowthReference(GrowthOrganisation g)
         }
         switch (measure)
         {
-            case GrowthMeasure.PlansKeptAlive:
-                return (Figure(team, measure, from, to).Value, false);
             case GrowthMeasure.ServantsGrown:
-                return (Figure(team, measure, kept[0].From, to).Value, false);
+                return (Servants(team, kept.Select(w => (w.From, w.To)).ToList()).Value, false);
             case GrowthMeasure.GrowthSupportShare:
                 var minutes = kept.SelectMany(w => g.Support.Where(s => s.Team == team && s.Date >= w.From && s.Date <= w.To)).ToList();
                 var growth = minutes.Where(s => s.Goal || s.Kind is SupportCategory.Training or SupportCategory.Mentoring or SupportCategory.StretchOpportunity);
