@@ -73,9 +73,9 @@ public static class Measures
         new(Measure.ProactiveShare, "Proactive share", MeasureUnit.Share,
             "Support entries with no request behind them, divided by all support entries in the period.", HigherIsBetter: true),
         new(Measure.Coverage, "Coverage", MeasureUnit.Share,
-            "Members who received at least one support entry in the period, divided by the team's active members who had joined before the period ended.", HigherIsBetter: true),
+            "Members who received at least one support entry in the period, divided by the members who were in the team at some time during the period.", HigherIsBetter: true),
         new(Measure.Participation, "Check-in participation", MeasureUnit.Share,
-            "Submitted check-ins divided by expected ones: one per active member for each check-in period of the team that is due in the period and already over.", HigherIsBetter: true),
+            "Submitted check-ins divided by expected ones: one per member in the team on the due day of each of its check-in periods that is due in the period and already over.", HigherIsBetter: true),
         new(Measure.ReviewRate, "Leader review rate", MeasureUnit.Share,
             "Check-ins submitted in the period that a leader reviewed within 3 days, divided by those submitted at least 3 days ago or already reviewed.", HigherIsBetter: true),
         new(Measure.PulseMean, "Pulse (mean)", MeasureUnit.Pulse,
@@ -87,9 +87,9 @@ public static class Measures
         new(Measure.OldestBlockerDays, "Oldest open blocker", MeasureUnit.Days,
             "Days since the oldest open blocker was submitted.", HigherIsBetter: false, HasTrend: false),
         new(Measure.CreditGiven, "Public credit given", MeasureUnit.Count,
-            "Credits the team's leaders gave in the team during the period.", HigherIsBetter: true),
+            "Credits the team's leaders gave in the team during the period, while they led it.", HigherIsBetter: true),
         new(Measure.CreditReceived, "Public credit received", MeasureUnit.Count,
-            "Credits the team's members received in the team during the period, from anyone.", HigherIsBetter: true),
+            "Credits the team's members received in the team during the period, while they were members, from anyone.", HigherIsBetter: true),
     ];
 
     private static readonly Dictionary<Measure, MeasureDefinition> ByMeasure = All.ToDictionary(d => d.Measure);

@@ -262,8 +262,20 @@ public sealed class CheckInTests : OrganisationTests
         await Db.Get<TeamService>().SetMembershipAsync(Org.Admin, Org.Product, third.PersonId, TeamRole.Member, default);
         await SubmitAsync(Org.Mia);
 
-        var periods = (await Db.Get<CheckInParticipationReport>().ParticipationAsync(Org.Hr, 4, default)).Where(p => p.TeamName == "Product").ToList();
+        var report = Db.Get<CheckInParticipationReport>();
+        var periods = (await report.ParticipationAsync(Org.Hr, 4, default)).Where(p => p.TeamName == "Product").ToList();
+        // Everyone joined today: nobody was expected for the periods due before (docs/metrics.md, "The team as it was").
+        Assert.Equal([3, 0, 0, 0], periods.Select(p => p.Members));
+        Assert.Equal([1, -1, -1, -1], periods.Select(p => p.Submitted ?? -1));
 
+        // In the team since October: expected for every period, checked in or not.
+        await using (var db = Db.NewDb())
+        {
+            var october = new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.Zero);
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
+                db.Memberships.Where(m => m.TeamId == Org.Product), s => s.SetProperty(m => m.Since, october));
+        }
+        periods = (await report.ParticipationAsync(Org.Hr, 4, default)).Where(p => p.TeamName == "Product").ToList();
         Assert.Equal(4, periods.Count);
         Assert.Equal([1, 0, 0, 0], periods.Select(p => p.Submitted ?? -1));
         Assert.Equal(new DateOnly(2026, 11, 20), periods[0].Period.Due);

@@ -87,10 +87,16 @@ public sealed class DashboardRulesTests : OrganisationTests
         var mia = after.MemberCoverage!.Single(m => m.PersonId == Org.Mia.PersonId);
         var max = after.MemberCoverage!.Single(m => m.PersonId == Org.Max.PersonId);
         Assert.Equal((1, false, Db.Clock.Today), (mia.Entries, mia.Quiet, mia.LastSupport!.Value));
-        Assert.True(max.Quiet);
+        // Max joined today: not "without support for 4 weeks" on his first day (docs/metrics.md, member coverage table).
+        Assert.False(max.Quiet);
         Assert.Null(max.LastSupport);
-        Assert.Equal(max, after.MemberCoverage![0]);
+        Assert.Equal(Db.Clock.Today, max.MemberSince);
         Assert.Equal(SupportCategory.Encouragement, Assert.Single(after.Categories).Category);
+
+        // Four weeks on, he has been in the team four weeks without support: flagged, first in the table.
+        Db.Clock.Advance(TimeSpan.FromDays(28));
+        var later = await Dashboards.TeamAsync(Org.Lea, Org.Product, Dashboards.LastWeeks(4), 4, default);
+        Assert.Equal((Org.Max.PersonId, true), (later.MemberCoverage![0].PersonId, later.MemberCoverage[0].Quiet));
     }
 
     [Fact]
