@@ -75,6 +75,25 @@ public sealed class PastStaysTests : DatabaseTests
         Assert.Contains(page.Leaders, l => l.PersonId == _team.Members["Cal"].PersonId);
     }
 
+    /// <summary>
+    /// Participation over a period without weeks is counted by arithmetic over each membership's days (with a window
+    /// over a person's memberships): the same value and people as the weekly statement's whole period, on either database.
+    /// </summary>
+    [Fact]
+    public async Task Participation_by_arithmetic_agrees_with_the_weekly_count_for_leavers_and_returns()
+    {
+        var fay = await Db.PersonAsync("Fay Newcomer");
+        await _team.ChangeTodaysTeamAsync(Db.Services, Admin, fay);
+        var whole = new DayRange(_team.ThisMonday.AddDays(-42), Db.Clock.Today);
+        await using var db = Db.NewDb();
+        var scope = new FigureScope(db, Db.Clock.Zone, Db.Clock.Now, _team.TeamId);
+        var weekly = await CheckInFigures.ReadAsync(scope, new Slices(whole, Weekly: true, Halves: false), Db.Clock.Today, CancellationToken.None);
+        var arithmetic = await CheckInFigures.ReadAsync(scope, new Slices(whole, Weekly: false, Halves: false), Db.Clock.Today, CancellationToken.None);
+        var expected = weekly.For(_team.TeamId, Bucket.Whole)[Measure.Participation];
+        Assert.NotNull(expected.Value);
+        Assert.Equal(expected, arithmetic.For(_team.TeamId, Bucket.Whole)[Measure.Participation]);
+    }
+
     /// <summary>Everything the leader and HR are told about past periods, as JSON text, in a fixed order.</summary>
     private async Task<List<string>> PastFiguresAsync()
     {
