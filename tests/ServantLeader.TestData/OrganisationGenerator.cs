@@ -164,9 +164,9 @@ public sealed class OrganisationGenerator(SqliteConnection connection, DateTimeO
                    INSERT INTO ServiceRequests (TeamId, RequesterId, Category, Title, Details, Urgency, Status, CreatedAt,
                      AcknowledgedAt, AcknowledgedById, ResolvedAt, ResolvedById, Resolution, DeclinedAt, DeclinedById, DeclineReason,
                      ConfirmedAt, Rating, ReopenCount, Version)
-                   VALUES ($t, $r, $c, 'Generated request', '', 'Normal', $s, $ca, $aa, $ab, $ra, $rb, $res, $da, $db, $dr, $fa, $rt, 0, 0)
+                   VALUES ($t, $r, $c, 'Generated request', '', 'Normal', $s, $ca, $aa, $ab, $ra, $rb, $res, $da, $db, $dr, $fa, $rt, $ro, 0)
                    RETURNING Id
-                   """, "$t", "$r", "$c", "$s", "$ca", "$aa", "$ab", "$ra", "$rb", "$res", "$da", "$db", "$dr", "$fa", "$rt"))
+                   """, "$t", "$r", "$c", "$s", "$ca", "$aa", "$ab", "$ra", "$rb", "$res", "$da", "$db", "$dr", "$fa", "$rt", "$ro"))
         {
             for (var i = 0; i < size.Requests; i++)
             {
@@ -204,7 +204,10 @@ public sealed class OrganisationGenerator(SqliteConnection connection, DateTimeO
                     acknowledged?.ToUnixTimeMilliseconds(), acknowledged is null ? null : leader,
                     resolved?.ToUnixTimeMilliseconds(), resolved is null ? null : leader, resolved is null ? null : "Done.",
                     declined?.ToUnixTimeMilliseconds(), declined is null ? null : leader, declined is null ? null : "Not ours.",
-                    confirmed?.ToUnixTimeMilliseconds(), rating);
+                    confirmed?.ToUnixTimeMilliseconds(), rating,
+                    // Some answered, unconfirmed requests were reopened once (a confirmed one cannot be). Chosen by index,
+                    // not by the random generator, so every other generated value stays as it was.
+                    acknowledged is not null && confirmed is null && i % 9 == 4 ? 1 : 0);
                 var id = Convert.ToInt32(await insert.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
                 if (!requestsOfTeam.TryGetValue(team.Id, out var list))
                 {

@@ -51,8 +51,9 @@ internal static class CheckInFigures
         review.Append(FigureScope.Grouped(scope.InstantGroups(review, slices, "a.\"SubmittedAt\""), source, $"""
             SUM(CASE WHEN a."ReviewedAt" IS NOT NULL OR a."SubmittedAt" + {ReviewWindowMs} <= {nowMs} THEN 1 ELSE 0 END) AS "Due",
             SUM(CASE WHEN a."ReviewedAt" IS NOT NULL AND a."ReviewedAt" - a."SubmittedAt" <= {ReviewWindowMs} THEN 1 ELSE 0 END) AS "OnTime",
-            COUNT(DISTINCT a."MemberId") AS "People"
+            COUNT(DISTINCT CASE WHEN a."ReviewedAt" IS NOT NULL OR a."SubmittedAt" + {ReviewWindowMs} <= {nowMs} THEN a."MemberId" END) AS "People"
             """));
+        // The people behind the rate are those whose check-ins are in its denominator, not every member who submitted.
         foreach (var row in await review.ReadAsync<ReviewRow>(scope.Db, ct))
         {
             cells.SetRatio(row.TeamId, row.Bucket, Measure.ReviewRate, row.OnTime, row.Due, row.People);

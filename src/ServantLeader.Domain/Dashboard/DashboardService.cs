@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
 using ServantLeader.Domain.Teams;
@@ -12,7 +13,8 @@ namespace ServantLeader.Domain.Dashboard;
 /// only from the weeks in which it rests on at least <see cref="GroupSize.Minimum"/> people (<see cref="WholeWeeks"/>),
 /// and never the member coverage table.
 /// </summary>
-public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time, IMemoryCache cache)
+public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time, IMemoryCache cache,
+    IOptions<AcknowledgeTargetOptions> target)
 {
     /// <summary>A member with no support for this many weeks is flagged, unless the reader picks another number.</summary>
     public const int DefaultQuietWeeks = 4;
@@ -141,7 +143,11 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
         var today = time.Today();
         Task<FigureCells>[] families =
         [
-            reads.Run(other => RequestFigures.ReadAsync(Scope(other, now, teamId), slices, ct)),
+            reads.Run(async other => FigureCells.Of(
+            [
+                await RequestFigures.ReadAsync(Scope(other, now, teamId), slices, target.Value.AcknowledgeTargetWorkingDays, ct),
+                await RequestWaitFigures.WaitingNowAsync(Scope(other, now, teamId), ct),
+            ])),
             reads.Run(async other => FigureCells.Of(
             [
                 await SupportFigures.ReadAsync(Scope(other, now, teamId), slices, ct),
@@ -200,7 +206,8 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
     }
 
     private static bool IsCount(Measure measure) => measure is Measure.RequestsReceived or Measure.SupportEntries
-        or Measure.SupportHours or Measure.OpenBlockers or Measure.CreditGiven or Measure.CreditReceived;
+        or Measure.SupportHours or Measure.OpenBlockers or Measure.CreditGiven or Measure.CreditReceived
+        or Measure.NotYetAcknowledged or Measure.NotYetResolved or Measure.WaitingNow;
 
     /// <summary>Zero people reveals nothing about anyone; one or two would.</summary>
     private static bool IsSmallGroup(int people) => people is > 0 and < GroupSize.Minimum;

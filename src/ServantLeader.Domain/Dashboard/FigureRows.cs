@@ -15,6 +15,17 @@ internal sealed class RequestRow
     public long Raters { get; set; }
     public long RatingSum { get; set; }
     public long RatedHigh { get; set; }
+    public long Unanswered { get; set; }
+    public long UnansweredPeople { get; set; }
+    public long StillOpen { get; set; }
+    public long StillOpenPeople { get; set; }
+    public long OnTarget { get; set; }
+    public long TargetDue { get; set; }
+    public long TargetPeople { get; set; }
+    public long Confirmed { get; set; }
+    public long Reopened { get; set; }
+    public long ReopenBase { get; set; }
+    public long ReopenPeople { get; set; }
 }
 
 internal sealed class PercentileRow

@@ -7,6 +7,8 @@ public static class OverviewColumns
     [
         Measure.Coverage,
         Measure.AcknowledgeMedianHours,
+        Measure.AcknowledgedWithinTarget,
+        Measure.WaitingNow,
         Measure.ResolutionRate,
         Measure.SatisfactionMean,
         Measure.Participation,

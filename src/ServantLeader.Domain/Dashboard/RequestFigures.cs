@@ -7,13 +7,14 @@ internal static class RequestFigures
 {
     private const double HourMs = 3_600_000;
 
-    public static async Task<FigureCells> ReadAsync(FigureScope scope, Slices slices, CancellationToken ct)
+    public static async Task<FigureCells> ReadAsync(FigureScope scope, Slices slices, int targetWorkingDays, CancellationToken ct)
     {
         var cells = new FigureCells.Builder();
         var sql = new SqlText();
         var (t0, t1) = slices.Whole.Instants(scope.Zone);
         var source = scope.Source(sql, "ServiceRequests", $"""a."CreatedAt" >= {sql.Parameter(t0)} AND a."CreatedAt" < {sql.Parameter(t1)}""");
-        sql.Append(FigureScope.Grouped(scope.InstantGroups(sql, slices, "a.\"CreatedAt\""), source, """
+        var target = RequestWaitFigures.TargetColumns(scope, sql, t0, t1, targetWorkingDays);
+        sql.Append(FigureScope.Grouped(scope.InstantGroups(sql, slices, "a.\"CreatedAt\""), source, $"""
             COUNT(*) AS "Received",
             COUNT(DISTINCT a."RequesterId") AS "Requesters",
             COUNT(DISTINCT CASE WHEN a."AcknowledgedAt" IS NOT NULL THEN a."RequesterId" END) AS "AcknowledgedPeople",
@@ -23,7 +24,16 @@ internal static class RequestFigures
             SUM(CASE WHEN a."Rating" IS NOT NULL THEN 1 ELSE 0 END) AS "Rated",
             COUNT(DISTINCT CASE WHEN a."Rating" IS NOT NULL THEN a."RequesterId" END) AS "Raters",
             SUM(CASE WHEN a."Rating" IS NOT NULL THEN a."Rating" ELSE 0 END) AS "RatingSum",
-            SUM(CASE WHEN a."Rating" >= 4 THEN 1 ELSE 0 END) AS "RatedHigh"
+            SUM(CASE WHEN a."Rating" >= 4 THEN 1 ELSE 0 END) AS "RatedHigh",
+            SUM(CASE WHEN a."AcknowledgedAt" IS NULL THEN 1 ELSE 0 END) AS "Unanswered",
+            COUNT(DISTINCT CASE WHEN a."AcknowledgedAt" IS NULL THEN a."RequesterId" END) AS "UnansweredPeople",
+            SUM(CASE WHEN a."Status" IN ('Open', 'Acknowledged') THEN 1 ELSE 0 END) AS "StillOpen",
+            COUNT(DISTINCT CASE WHEN a."Status" IN ('Open', 'Acknowledged') THEN a."RequesterId" END) AS "StillOpenPeople",
+            SUM(CASE WHEN a."Status" = 'Resolved' AND a."ConfirmedAt" IS NOT NULL THEN 1 ELSE 0 END) AS "Confirmed",
+            SUM(CASE WHEN a."ReopenCount" > 0 THEN 1 ELSE 0 END) AS "Reopened",
+            SUM(CASE WHEN a."Status" = 'Resolved' OR a."ReopenCount" > 0 THEN 1 ELSE 0 END) AS "ReopenBase",
+            COUNT(DISTINCT CASE WHEN a."Status" = 'Resolved' OR a."ReopenCount" > 0 THEN a."RequesterId" END) AS "ReopenPeople",
+            {target}
             """));
         var people = new Dictionary<(int, int), RequestRow>();
         foreach (var row in await sql.ReadAsync<RequestRow>(scope.Db, ct))
@@ -34,6 +44,12 @@ internal static class RequestFigures
             cells.SetRatio(row.TeamId, row.Bucket, Measure.DeclinedShare, row.Declined, row.Received, row.Requesters);
             cells.SetRatio(row.TeamId, row.Bucket, Measure.SatisfactionMean, row.RatingSum, row.Rated, row.Raters);
             cells.SetRatio(row.TeamId, row.Bucket, Measure.SatisfiedShare, row.RatedHigh, row.Rated, row.Raters);
+            // The requests the durations leave out, counted beside them; and the waits that count against the target.
+            cells.SetCount(row.TeamId, row.Bucket, Measure.NotYetAcknowledged, row.Unanswered, row.UnansweredPeople);
+            cells.SetCount(row.TeamId, row.Bucket, Measure.NotYetResolved, row.StillOpen, row.StillOpenPeople);
+            cells.SetRatio(row.TeamId, row.Bucket, Measure.AcknowledgedWithinTarget, row.OnTarget, row.TargetDue, row.TargetPeople);
+            cells.SetRatio(row.TeamId, row.Bucket, Measure.ConfirmedShare, row.Confirmed, row.Resolved, row.ResolvedPeople);
+            cells.SetRatio(row.TeamId, row.Bucket, Measure.ReopenRate, row.Reopened, row.ReopenBase, row.ReopenPeople);
             // Who is behind each duration, even in a slice whose percentiles are not computed (HR's rule needs it).
             cells.Set(row.TeamId, row.Bucket, Measure.AcknowledgeMedianHours, null, row.AcknowledgedPeople);
             cells.Set(row.TeamId, row.Bucket, Measure.AcknowledgeP90Hours, null, row.AcknowledgedPeople);

@@ -24,10 +24,11 @@ internal static class WholeWeeks
 
     private static Kind KindOf(Measure measure) => measure switch
     {
-        Measure.RequestsReceived or Measure.SupportEntries or Measure.SupportHours or Measure.CreditGiven or Measure.CreditReceived => Kind.Count,
+        Measure.RequestsReceived or Measure.SupportEntries or Measure.SupportHours or Measure.CreditGiven or Measure.CreditReceived
+            or Measure.NotYetAcknowledged or Measure.NotYetResolved => Kind.Count,
         Measure.AcknowledgeMedianHours or Measure.AcknowledgeP90Hours or Measure.ResolveMedianHours or Measure.ResolveP90Hours
             or Measure.Coverage => Kind.FilteredInDatabase,
-        Measure.OpenBlockers or Measure.OldestBlockerDays => Kind.Now,
+        Measure.OpenBlockers or Measure.OldestBlockerDays or Measure.WaitingNow or Measure.LongestWaitHours => Kind.Now,
         _ => Kind.Ratio,
     };
 
@@ -83,7 +84,9 @@ internal static class WholeWeeks
     private static Measure? FamilyOf(Measure measure) => measure switch
     {
         Measure.AcknowledgeMedianHours or Measure.AcknowledgeP90Hours or Measure.ResolveMedianHours or Measure.ResolveP90Hours
-            or Measure.ResolutionRate or Measure.DeclinedShare or Measure.SatisfactionMean or Measure.SatisfiedShare => Measure.RequestsReceived,
+            or Measure.ResolutionRate or Measure.DeclinedShare or Measure.SatisfactionMean or Measure.SatisfiedShare
+            or Measure.NotYetAcknowledged or Measure.AcknowledgedWithinTarget or Measure.NotYetResolved
+            or Measure.ConfirmedShare or Measure.ReopenRate => Measure.RequestsReceived,
         _ => null,
     };
 

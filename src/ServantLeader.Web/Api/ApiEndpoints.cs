@@ -183,9 +183,11 @@ internal static class ApiEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["weeks"] = ["Choose 4, 12, 26 or 52 weeks."] });
         }
         var d = await service.TeamAsync(Actor(user), teamId, query.Period, QuietWeeks, ct);
+        // The same medians, for the same period, as the team's page shows beside each figure.
+        var medians = await service.OrganisationMediansAsync(Actor(user), query.Period, ct);
         return TypedResults.Ok(new ApiDashboard(d.TeamId, d.TeamName, d.Members, d.Period.From, d.Period.To,
             d.Figures.Select(f => new ApiFigure(f.Measure, f.Definition.Name, f.Definition.Unit, f.Withheld ? null : f.Value, f.Withheld,
-                f.OrganisationMedian, f.WithheldWeeks)).ToList(),
+                medians.GetValueOrDefault(f.Measure), f.WithheldWeeks)).ToList(),
             d.Trends.ToDictionary(t => t.Key, t => (IReadOnlyList<ApiWeek>)t.Value
                 .Select(p => new ApiWeek(p.WeekStart, p.Withheld ? null : p.Value, p.Withheld)).ToList()),
             d.Categories.Select(c => new ApiSupportKind(c.Category, c.Entries, c.Hours, c.Withheld)).ToList(),

@@ -12,7 +12,8 @@ namespace ServantLeader.Domain.Tests.Dashboard;
 /// </summary>
 internal sealed class ReferenceFigures
 {
-    private sealed record Request(int Team, int Requester, string Status, long Created, long? Acknowledged, long? Resolved, int? Rating);
+    private sealed record Request(int Team, int Requester, string Status, long Created, long? Acknowledged, long? Resolved, int? Rating,
+        long? Confirmed = null, int Reopened = 0);
     private sealed record Support(int Team, int Member, int? Request, int Minutes, DateOnly Date);
     /// <summary>A membership: from <paramref name="Since"/> up to <paramref name="Until"/> (null while it lasts).</summary>
     private sealed record Member(int Team, int Person, string Role, long Since, long? Until)
@@ -37,12 +38,16 @@ internal sealed class ReferenceFigures
     public required TimeZoneInfo Zone { get; init; }
     public required DateTimeOffset Now { get; init; }
 
+    /// <summary>The organisation's target for a first response, in working days (the app's default unless a test sets it).</summary>
+    public int TargetWorkingDays { get; init; } = 1;
+
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, Zone).DateTime);
 
     public async Task LoadAsync(SqliteConnection connection)
     {
-        _requests = await ReadAsync(connection, "SELECT TeamId, RequesterId, Status, CreatedAt, AcknowledgedAt, ResolvedAt, Rating FROM ServiceRequests",
-            r => new Request(r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.GetInt64(3), Long(r, 4), Long(r, 5), r.IsDBNull(6) ? null : r.GetInt32(6)));
+        _requests = await ReadAsync(connection, "SELECT TeamId, RequesterId, Status, CreatedAt, AcknowledgedAt, ResolvedAt, Rating, ConfirmedAt, ReopenCount FROM ServiceRequests",
+            r => new Request(r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.GetInt64(3), Long(r, 4), Long(r, 5), r.IsDBNull(6) ? null : r.GetInt32(6),
+                Long(r, 7), r.GetInt32(8)));
         _support = await ReadAsync(connection, "SELECT TeamId, MemberId, RequestId, Minutes, Date FROM SupportEntries",
             r => new Support(r.GetInt32(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.GetInt32(3), Day(r.GetString(4))));
         _members = await ReadAsync(connection, "SELECT TeamId, PersonId, Role, Since, Until FROM Memberships",
@@ -85,7 +90,7 @@ internal sealed class ReferenceFigures
         var result = new Dictionary<Measure, (double?, bool)>();
         foreach (var measure in Enum.GetValues<Measure>())
         {
-            if (measure is Measure.OpenBlockers or Measure.OldestBlockerDays)
+            if (measure is Measure.OpenBlockers or Measure.OldestBlockerDays or Measure.WaitingNow or Measure.LongestWaitHours)
             {
                 var (value, people) = now[measure];
                 result[measure] = people is 1 or 2 ? (null, true) : (value, false);
@@ -96,7 +101,8 @@ internal sealed class ReferenceFigures
             // A request figure from nobody in a week when one or two people asked is withheld too (docs/metrics.md).
             var requestFigure = measure is not Measure.RequestsReceived && measure.ToString() is var name
                 && (name.StartsWith("Acknowledge", StringComparison.Ordinal) || name.StartsWith("Resolve", StringComparison.Ordinal)
-                    || name.StartsWith("Satisf", StringComparison.Ordinal) || measure is Measure.ResolutionRate or Measure.DeclinedShare);
+                    || name.StartsWith("Satisf", StringComparison.Ordinal) || measure is Measure.ResolutionRate or Measure.DeclinedShare
+                    or Measure.NotYetAcknowledged or Measure.NotYetResolved or Measure.ConfirmedShare or Measure.ReopenRate);
             var left = weekly.Count(w => w[source].People is 1 or 2
                 || (requestFigure && w[source].People == 0 && w[Measure.RequestsReceived].People is 1 or 2));
             if (measure == Measure.PulseChange)
@@ -110,8 +116,9 @@ internal sealed class ReferenceFigures
                 result[measure] = before is null || after is null ? (null, withheldHalf) : (after - before, false);
                 continue;
             }
-            var isCount = measure is Measure.RequestsReceived or Measure.SupportEntries or Measure.SupportHours or Measure.CreditGiven or Measure.CreditReceived;
-            result[measure] = kept.Count > 0 ? (Compute(team, kept)[measure].Value, false)
+            var isCount = measure is Measure.RequestsReceived or Measure.SupportEntries or Measure.SupportHours or Measure.CreditGiven or Measure.CreditReceived
+                or Measure.NotYetAcknowledged or Measure.NotYetResolved;
+            result[measure] = kept.Count > 0 ? (Compute(team, kept, to)[measure].Value, false)
                 : left > 0 ? (null, true)
                 : (isCount ? 0 : null, false);
         }
@@ -143,6 +150,7 @@ internal sealed class ReferenceFigures
         var rated = requests.Where(r => r.Rating is not null).ToList();
         result[Measure.SatisfactionMean] = (rated.Count == 0 ? null : rated.Average(r => r.Rating!.Value), People(rated));
         result[Measure.SatisfiedShare] = (Share(rated.Count(r => r.Rating >= 4), rated.Count), People(rated));
+        RequestsThatWait(team, requests, resolved, result);
 
         var support = _support.Where(s => s.Team == team && On(s.Date)).ToList();
         var supported = support.Select(s => s.Member).Distinct().Count();
@@ -158,8 +166,9 @@ internal sealed class ReferenceFigures
 
         var submitted = _checkIns.Where(c => c.Team == team && c.Submitted is { } at && At(at)).ToList();
         var due = submitted.Where(c => c.Reviewed is not null || c.Submitted + 3 * 86_400_000L <= Now.ToUnixTimeMilliseconds()).ToList();
+        // The people behind the rate are the members whose check-ins are in its denominator (docs/metrics.md).
         result[Measure.ReviewRate] = (Share(due.Count(c => c.Reviewed is not null && c.Reviewed - c.Submitted <= 3 * 86_400_000L), due.Count),
-            submitted.Select(c => c.Member).Distinct().Count());
+            due.Select(c => c.Member).Distinct().Count());
 
         var open = _checkIns.Where(c => c.Team == team && c.Status != "Draft" && c.Blocker
             && (c.Status == "Submitted" || (c.Request is { } id && RequestIsActive(id)))).ToList();
@@ -175,6 +184,47 @@ internal sealed class ReferenceFigures
         result[Measure.CreditGiven] = (byLeaders.Count, byLeaders.Select(k => k.Receiver).Distinct().Count());
         result[Measure.CreditReceived] = (toMembers.Count, toMembers.Select(k => k.Receiver).Distinct().Count());
         return result;
+    }
+
+    /// <summary>The figures of issue 16's "Requests that wait" and satisfaction's companions, from docs/metrics.md.</summary>
+    private void RequestsThatWait(int team, List<Request> requests, List<Request> resolved, Dictionary<Measure, (double?, int)> result)
+    {
+        var unanswered = requests.Where(r => r.Acknowledged is null).ToList();
+        result[Measure.NotYetAcknowledged] = (unanswered.Count, People(unanswered));
+        var open = requests.Where(r => r.Status is "Open" or "Acknowledged").ToList();
+        result[Measure.NotYetResolved] = (open.Count, People(open));
+        var nowLocal = Local(Now.ToUnixTimeMilliseconds());
+        var due = requests.Where(r => r.Acknowledged is not null || nowLocal > Deadline(r.Created)).ToList();
+        result[Measure.AcknowledgedWithinTarget] = (Share(due.Count(r => r.Acknowledged is { } at && Local(at) <= Deadline(r.Created)), due.Count), People(due));
+        result[Measure.ConfirmedShare] = (Share(resolved.Count(r => r.Confirmed is not null), resolved.Count), People(resolved));
+        var reopenBase = requests.Where(r => r.Status == "Resolved" || r.Reopened > 0).ToList();
+        result[Measure.ReopenRate] = (Share(reopenBase.Count(r => r.Reopened > 0), reopenBase.Count), People(reopenBase));
+        var waiting = _requests.Where(r => r.Team == team && r.Status == "Open" && r.Acknowledged is null).ToList();
+        result[Measure.WaitingNow] = (waiting.Count, People(waiting));
+        result[Measure.LongestWaitHours] = (waiting.Count == 0 ? null : (Now.ToUnixTimeMilliseconds() - waiting.Min(r => r.Created)) / 3_600_000.0, People(waiting));
+    }
+
+    /// <summary>Local wall-clock time of an instant in the organisation's zone.</summary>
+    private DateTime Local(long instant) => TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(instant), Zone).DateTime;
+
+    /// <summary>Walks day by day: a weekend request starts on Monday 00:00; each working day lands on the next weekday.</summary>
+    private DateTime Deadline(long created)
+    {
+        static bool Weekend(DateTime d) => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+        var at = Local(created);
+        while (Weekend(at))
+        {
+            at = at.Date.AddDays(1);
+        }
+        for (var i = 0; i < TargetWorkingDays; i++)
+        {
+            do
+            {
+                at = at.AddDays(1);
+            }
+            while (Weekend(at));
+        }
+        return at;
     }
 
     private readonly Dictionary<int, bool> _active = [];
