@@ -80,8 +80,8 @@ public sealed class GrowthFiguresService(IDbContextFactory<ServantLeaderDb> dbs,
     }
 
     private static Dictionary<GrowthMeasure, double?> MediansOf(Dictionary<int, Dictionary<GrowthMeasure, GrowthFigure>> rows) =>
-        GrowthMeasures.All.ToDictionary(d => d.Measure, d => Percentile.Of(
-            rows.Values.Select(r => r[d.Measure]).Where(f => f is { Withheld: false, Value: not null }).Select(f => f.Value!.Value), 50));
+        GrowthMeasures.All.ToDictionary(d => d.Measure, d => OrganisationMedian.Of(
+            rows.Values.Select(r => r[d.Measure]).Where(f => f is { Withheld: false, Value: not null }).Select(f => f.Value!.Value)));
 
     /// <summary>
     /// One of HR's figures over whole weeks: counts add up the weeks resting on 3 or more people, the share of support

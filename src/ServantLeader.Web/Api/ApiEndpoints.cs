@@ -184,11 +184,16 @@ internal static class ApiEndpoints
         }
         var d = await service.TeamAsync(Actor(user), teamId, query.Period, QuietWeeks, ct);
         return TypedResults.Ok(new ApiDashboard(d.TeamId, d.TeamName, d.Members, d.Period.From, d.Period.To,
-            d.Figures.Select(f => new ApiFigure(f.Measure, f.Definition.Name, f.Definition.Unit, f.Withheld ? null : f.Value, f.Withheld,
-                f.OrganisationMedian, f.WithheldWeeks)).ToList(),
+            d.Figures.Select(ApiFigureOf).ToList(),
             d.Trends.ToDictionary(t => t.Key, t => (IReadOnlyList<ApiWeek>)t.Value
                 .Select(p => new ApiWeek(p.WeekStart, p.Withheld ? null : p.Value, p.Withheld)).ToList()),
-            d.Categories.Select(c => new ApiSupportKind(c.Category, c.Entries, c.Hours, c.Withheld)).ToList(),
+            d.Categories.Select(c => c.Withheld ? new ApiSupportKind(c.Category, null, null, true) : new ApiSupportKind(c.Category, c.Entries, c.Hours, false)).ToList(),
             d.Flags, d.MemberCoverage));
     }
+
+    /// <summary>A withheld figure carries no value, no count and no interval: null, never zero.</summary>
+    private static ApiFigure ApiFigureOf(Figure f) => f.Withheld
+        ? new ApiFigure(f.Measure, f.Definition.Name, f.Definition.Unit, null, true, f.OrganisationMedian, f.WithheldWeeks)
+        : new ApiFigure(f.Measure, f.Definition.Name, f.Definition.Unit, f.Value, false, f.OrganisationMedian, f.WithheldWeeks,
+            f.Count, FigureUncertainty.NounOf(f.Definition)?.Many is { Length: > 0 } noun ? noun : null, f.Interval?.Low, f.Interval?.High);
 }
