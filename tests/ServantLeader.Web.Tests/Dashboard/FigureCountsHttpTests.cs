@@ -66,6 +66,24 @@ public sealed class FigureCountsHttpTests(AppFactory app) : IClassFixture<AppFac
         Assert.All(hrs.RootElement.GetProperty("weeks").GetProperty("Coverage").EnumerateArray(), week =>
             Assert.Equal(JsonValueKind.Null, week.GetProperty("value").ValueKind));
 
+        // The growth shares of members carry their members too; withheld, nothing.
+        using (var growth = JsonDocument.Parse(await lea.GetStringAsync($"/api/v1/dashboards/{app.Product}/growth?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}")))
+        {
+            var alive = Figure(growth, "PlansKeptAlive");
+            Assert.Equal(members, alive.GetProperty("count").GetInt32());
+            Assert.Equal("members", alive.GetProperty("countOf").GetString());
+            var kept = (int)Math.Round(alive.GetProperty("value").GetDouble() * members);
+            Assert.Equal(Wilson(kept, members).High, alive.GetProperty("intervalHigh").GetDouble(), 9);
+            Assert.Equal(JsonValueKind.Null, Figure(growth, "GoalsAchieved").GetProperty("count").ValueKind);
+        }
+        using (var growth = JsonDocument.Parse(await hr.GetStringAsync($"/api/v1/dashboards/{app.Product}/growth?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}")))
+        {
+            var alive = Figure(growth, "PlansKeptAlive");
+            Assert.True(alive.GetProperty("withheld").GetBoolean());
+            Assert.Equal(JsonValueKind.Null, alive.GetProperty("count").ValueKind);
+            Assert.Equal(JsonValueKind.Null, alive.GetProperty("intervalLow").ValueKind);
+        }
+
         // The page shows the leader the count under the value, and the interval of a share this small.
         var page = WebUtility.HtmlDecode(await (await app.SignedInAsync("Lea")).GetStringAsync($"/dashboard/teams/{app.Product}?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"));
         Assert.Contains($"of {members} members", page, StringComparison.Ordinal);

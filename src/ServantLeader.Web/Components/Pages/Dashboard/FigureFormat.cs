@@ -60,11 +60,23 @@ internal static class FigureFormat
             return null;
         }
         var count = figure.Halves is { } h ? Math.Min(h.First, h.Second) : figure.Count ?? 0;
+        return IntervalText(figure.Definition.Unit, i, count);
+    }
+
+    /// <summary>A growth figure's members, "of 7 members" (the shares of members only).</summary>
+    public static string? Basis(GrowthFigure figure) => figure.Withheld || figure.Value is null || figure.Count is not { } count
+        ? null
+        : $"of {count.ToString(Culture)} {(count == 1 ? "member" : "members")}";
+
+    public static string? Interval(GrowthFigure figure) =>
+        figure.Withheld || figure.Interval is not { } i ? null : IntervalText(figure.Definition.Unit, i, figure.Count ?? 0);
+
+    private static string? IntervalText(MeasureUnit unit, FigureInterval i, int count)
+    {
         if (count >= FigureUncertainty.SmallCount)
         {
             return null;
         }
-        var unit = figure.Definition.Unit;
         return unit == MeasureUnit.Share
             ? $"95 % interval {Value(unit, i.Low)}–{Value(unit, i.High)}"
             : $"95 % interval {Value(unit, i.Low)} to {Value(unit, i.High)}";
