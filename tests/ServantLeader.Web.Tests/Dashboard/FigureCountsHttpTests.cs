@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServantLeader.Domain.Data;
@@ -149,21 +148,8 @@ public sealed class FigureCountsHttpTests(AppFactory app) : IClassFixture<AppFac
             requests.Count(r => r.Status == RequestStatus.Resolved), entries.Count);
     }
 
-    private static JsonElement Figure(JsonDocument json, string measure) =>
-        json.RootElement.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("measure").GetString() == measure);
+    private static JsonElement Figure(JsonDocument json, string measure) => DashboardPayloads.Figure(json, measure);
 
-    private async Task<Dictionary<string, Dictionary<string, string>>> CsvAsync(DateOnly from, DateOnly to)
-    {
-        var text = await (await app.SignedInAsync("Hr")).GetStringAsync($"/dashboard/overview.csv?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
-        using var csv = new CsvReader(new StringReader(text.TrimStart('\uFEFF')), CultureInfo.InvariantCulture);
-        await csv.ReadAsync();
-        csv.ReadHeader();
-        var header = csv.HeaderRecord!;
-        var rows = new Dictionary<string, Dictionary<string, string>>();
-        while (await csv.ReadAsync())
-        {
-            rows[csv.GetField(0)!] = header.Select((h, i) => (h, csv.GetField(i)!)).ToDictionary(x => x.h, x => x.Item2);
-        }
-        return rows;
-    }
+    private async Task<Dictionary<string, Dictionary<string, string>>> CsvAsync(DateOnly from, DateOnly to) =>
+        await DashboardPayloads.OverviewCsvAsync(await app.SignedInAsync("Hr"), $"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
 }
