@@ -37,11 +37,12 @@ internal static class CheckInFigures
             $"""a."PeriodDue" >= {pulse.Parameter(slices.Whole.From)} AND a."PeriodDue" <= {pulse.Parameter(slices.Whole.To)}""",
             """a."Status" <> 'Draft' AND a."Pulse" IS NOT NULL""");
         pulse.Append(FigureScope.Grouped(scope.DateGroups(pulse, slices, "a.\"PeriodDue\"", slices.Halves), source, """
-            COUNT(*) AS "Pulses", SUM(a."Pulse") AS "PulseSum", COUNT(DISTINCT a."MemberId") AS "People"
+            COUNT(*) AS "Pulses", SUM(a."Pulse") AS "PulseSum", SUM(a."Pulse" * a."Pulse") AS "PulseSquares", COUNT(DISTINCT a."MemberId") AS "People"
             """));
         foreach (var row in await pulse.ReadAsync<PulseRow>(scope.Db, ct))
         {
-            cells.SetRatio(row.TeamId, row.Bucket, Measure.PulseMean, row.PulseSum, row.Pulses, row.People);
+            // The squares give each half's spread, so a fall in the pulse can be told from noise (FlagRules).
+            cells.SetRatio(row.TeamId, row.Bucket, Measure.PulseMean, row.PulseSum, row.Pulses, row.People, row.PulseSquares);
         }
 
         var review = new SqlText();
@@ -235,8 +236,8 @@ internal static class CheckInFigures
         var nowMs = scope.Now.ToUnixTimeMilliseconds();
         foreach (var row in await sql.ReadAsync<BlockerRow>(scope.Db, ct))
         {
-            cells.Set(row.TeamId, Bucket.Whole, Measure.OpenBlockers, row.Open, row.People);
-            cells.Set(row.TeamId, Bucket.Whole, Measure.OldestBlockerDays, row.Oldest is { } oldest ? (nowMs - oldest) / (double)DayMs : null, row.People);
+            cells.Set(row.TeamId, Bucket.Whole, Measure.OpenBlockers, row.Open, row.People, row.Open, row.Open);
+            cells.Set(row.TeamId, Bucket.Whole, Measure.OldestBlockerDays, row.Oldest is { } oldest ? (nowMs - oldest) / (double)DayMs : null, row.People, 0, row.Open);
         }
         return cells.Build();
     }

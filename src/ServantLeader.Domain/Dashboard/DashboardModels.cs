@@ -12,6 +12,21 @@ public sealed record Figure(MeasureDefinition Definition, double? Value, int Peo
     int WithheldWeeks = 0)
 {
     public Measure Measure => Definition.Measure;
+
+    /// <summary>
+    /// The count the figure rests on (requests, ratings, members, expected check-ins, pulses …; what it counts is
+    /// <see cref="FigureUncertainty.NounOf"/>). For HR, the kept weeks' count only. Null when withheld.
+    /// </summary>
+    public int? Count { get; init; }
+
+    /// <summary>The 95 % interval: Wilson's for a share, ± 1.96 standard errors for the pulse trend. Null otherwise.</summary>
+    public FigureInterval? Interval { get; init; }
+
+    /// <summary>The pulse trend's standard error of the difference of the halves' means (needs 2 pulses in each).</summary>
+    public double? StandardError { get; init; }
+
+    /// <summary>The pulse trend's pulses in each half.</summary>
+    public HalfCounts? Halves { get; init; }
 }
 
 public sealed record TrendPoint(DateOnly WeekStart, double? Value, bool Withheld);
@@ -22,14 +37,6 @@ public sealed record CategorySupport(SupportCategory Category, int Entries, doub
 /// <summary>A current member's support in the period; <paramref name="MemberSince"/> is the day their membership began.</summary>
 public sealed record MemberCoverage(int PersonId, string Name, int Entries, double Hours, DateOnly? LastSupport, bool Quiet,
     DateOnly MemberSince);
-
-public enum TeamFlag
-{
-    LowCoverage,
-    SlowAcknowledgement,
-    FallingPulse,
-    LowParticipation,
-}
 
 public sealed record TeamDashboard(
     int TeamId,
@@ -60,55 +67,3 @@ public sealed record OverviewRow(int TeamId, string TeamName, string Leaders, in
 public sealed record Overview(DashboardPeriod Period, IReadOnlyList<OverviewRow> Rows, IReadOnlyDictionary<Measure, double?> OrganisationMedians);
 
 public sealed record DashboardTeam(int Id, string Name);
-
-public static class TeamFlagText
-{
-    public static string Label(this TeamFlag flag) => flag switch
-    {
-        TeamFlag.LowCoverage => "Low coverage",
-        TeamFlag.SlowAcknowledgement => "Slow acknowledgement",
-        TeamFlag.FallingPulse => "Falling pulse",
-        TeamFlag.LowParticipation => "Low participation",
-        _ => flag.ToString(),
-    };
-
-    public static string Rule(this TeamFlag flag) => flag switch
-    {
-        TeamFlag.LowCoverage => $"Coverage below {FlagRules.LowCoverage:P0}.",
-        TeamFlag.SlowAcknowledgement => $"Median time to acknowledge above {FlagRules.SlowAcknowledgementHours} hours.",
-        TeamFlag.FallingPulse => $"Pulse fell by {FlagRules.FallingPulse:0.0} or more between the halves of the period.",
-        TeamFlag.LowParticipation => $"Check-in participation below {FlagRules.LowParticipation:P0}.",
-        _ => "",
-    };
-}
-
-/// <summary>When HR's overview raises a flag. Only figures the viewer may see raise one.</summary>
-public static class FlagRules
-{
-    public const double LowCoverage = 0.5;
-    public const double SlowAcknowledgementHours = 48;
-    public const double FallingPulse = 0.5;
-    public const double LowParticipation = 0.6;
-
-    public static IReadOnlyList<TeamFlag> Raise(Func<Measure, Figure> figure)
-    {
-        var flags = new List<TeamFlag>();
-        if (figure(Measure.Coverage).Value < LowCoverage)
-        {
-            flags.Add(TeamFlag.LowCoverage);
-        }
-        if (figure(Measure.AcknowledgeMedianHours).Value > SlowAcknowledgementHours)
-        {
-            flags.Add(TeamFlag.SlowAcknowledgement);
-        }
-        if (figure(Measure.PulseChange).Value <= -FallingPulse)
-        {
-            flags.Add(TeamFlag.FallingPulse);
-        }
-        if (figure(Measure.Participation).Value < LowParticipation)
-        {
-            flags.Add(TeamFlag.LowParticipation);
-        }
-        return flags;
-    }
-}

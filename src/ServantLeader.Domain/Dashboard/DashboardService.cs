@@ -66,7 +66,7 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
         return new TeamDashboard(reader.TeamId, reader.TeamName, members, period, forHr, figures, trends,
             categories.Select(c => c.Withheld ? c with { Entries = 0, Hours = 0 } : c).ToList(),
             coverage,
-            quietWeeks, FlagRules.Raise(m => figures.First(f => f.Measure == m)));
+            quietWeeks, FlagRules.Raise(m => figures.First(f => f.Measure == m), period.Days));
     }
 
     /// <summary>The median team's value of every figure over the period, among teams whose figure HR could see.</summary>
@@ -129,7 +129,7 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
         {
             var figures = HrFiguresOf(cells, t.Id, weeks).ToDictionary(f => f.Measure);
             return new OverviewRow(t.Id, t.Name, string.Join(", ", t.Leaders), figures[Measure.Coverage].People, figures,
-                FlagRules.Raise(m => figures[m]));
+                FlagRules.Raise(m => figures[m], period.Days));
         }).ToList();
     }
 
@@ -165,8 +165,8 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
     private FigureScope Scope(ServantLeaderDb db, DateTimeOffset now, int? teamId) => new(db, time.LocalTimeZone, now, teamId);
 
     private static Dictionary<Measure, double?> MediansOf(IReadOnlyList<OverviewRow> rows) =>
-        Measures.All.ToDictionary(d => d.Measure, d => Percentile.Of(
-            rows.Select(r => r[d.Measure]).Where(f => f is { Withheld: false, Value: not null }).Select(f => f.Value!.Value), 50));
+        Measures.All.ToDictionary(d => d.Measure, d => OrganisationMedian.Of(
+            rows.Select(r => r[d.Measure]).Where(f => f is { Withheld: false, Value: not null }).Select(f => f.Value!.Value)));
 
     private static List<Figure> FiguresOf(FigureCells cells, int teamId, bool forHr)
     {
@@ -181,8 +181,7 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
             }
             var before = first.GetValueOrDefault(Measure.PulseMean);
             var after = second.GetValueOrDefault(Measure.PulseMean);
-            var change = before.Value is { } b && after.Value is { } a ? a - b : (double?)null;
-            return Shown(d, new Dictionary<Measure, Cell> { [d.Measure] = new(change, Math.Min(before.People, after.People)) }, forHr);
+            return FigureUncertainty.PulseTrend(d, before, after, Math.Min(before.People, after.People), withheldWeeks: 0);
         }).ToList();
     }
 
@@ -202,7 +201,7 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
     {
         return forHr && IsSmallGroup(cell.People)
             ? new Figure(definition, null, cell.People, Withheld: true)
-            : new Figure(definition, cell.Value, cell.People, Withheld: false);
+            : FigureUncertainty.With(new Figure(definition, cell.Value, cell.People, Withheld: false), cell);
     }
 
     private static bool IsCount(Measure measure) => measure is Measure.RequestsReceived or Measure.SupportEntries

@@ -60,11 +60,12 @@ internal sealed class FigureCells
             cells[measure] = cell;
         }
 
-        public void SetRatio(int team, int bucket, Measure measure, long numerator, long denominator, long people) =>
-            Set(team, bucket, measure, Ratio(numerator, denominator), people, numerator, denominator);
+        public void SetRatio(int team, int bucket, Measure measure, long numerator, long denominator, long people, double sumOfSquares = 0) =>
+            Set(team, bucket, measure, new Cell(Ratio(numerator, denominator), (int)people, numerator, denominator, sumOfSquares));
 
-        public void SetCount(int team, int bucket, Measure measure, double count, long people) =>
-            Set(team, bucket, measure, count, people, count);
+        /// <param name="basis">how many things the count rests on, when they are not what it counts (the entries behind hours).</param>
+        public void SetCount(int team, int bucket, Measure measure, double count, long people, long? basis = null) =>
+            Set(team, bucket, measure, count, people, count, basis ?? count);
 
         /// <summary>Hands the cells over; the builder is not used after this.</summary>
         public FigureCells Build() => new(_cells);

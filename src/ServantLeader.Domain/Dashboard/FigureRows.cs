@@ -82,6 +82,7 @@ internal sealed class PulseRow
     public int Bucket { get; set; }
     public long Pulses { get; set; }
     public long PulseSum { get; set; }
+    public long PulseSquares { get; set; }
     public long People { get; set; }
 }
 

@@ -56,6 +56,12 @@ public static class GrowthMeasures
 public sealed record GrowthFigure(GrowthMeasureDefinition Definition, double? Value, int People, bool Withheld, int WithheldWeeks = 0)
 {
     public GrowthMeasure Measure => Definition.Measure;
+
+    /// <summary>The members a share of members rests on (plans kept alive, servants grown); null otherwise and when withheld.</summary>
+    public int? Count { get; init; }
+
+    /// <summary>That share's 95 % Wilson interval (<see cref="FigureUncertainty.Wilson"/>).</summary>
+    public FigureInterval? Interval { get; init; }
 }
 
 /// <summary>

@@ -80,8 +80,8 @@ public sealed class GrowthFiguresService(IDbContextFactory<ServantLeaderDb> dbs,
     }
 
     private static Dictionary<GrowthMeasure, double?> MediansOf(Dictionary<int, Dictionary<GrowthMeasure, GrowthFigure>> rows) =>
-        GrowthMeasures.All.ToDictionary(d => d.Measure, d => Percentile.Of(
-            rows.Values.Select(r => r[d.Measure]).Where(f => f is { Withheld: false, Value: not null }).Select(f => f.Value!.Value), 50));
+        GrowthMeasures.All.ToDictionary(d => d.Measure, d => OrganisationMedian.Of(
+            rows.Values.Select(r => r[d.Measure]).Where(f => f is { Withheld: false, Value: not null }).Select(f => f.Value!.Value)));
 
     /// <summary>
     /// One of HR's figures over whole weeks: counts add up the weeks resting on 3 or more people, the share of support
@@ -114,12 +114,21 @@ public sealed class GrowthFiguresService(IDbContextFactory<ServantLeaderDb> dbs,
             GrowthMeasure.GrowthSupportShare => (denominator == 0 ? null : kept.Sum(c => c.Numerator) / denominator, left),
             _ => ((double?)kept.Sum(c => c.Numerator), left),
         };
-        return new GrowthFigure(definition, value, whole.People, Withheld: false, WithheldWeeks: leftOut);
+        return WithCount(new GrowthFigure(definition, value, whole.People, Withheld: false, WithheldWeeks: leftOut), whole);
     }
 
     /// <summary>A count with no rows is zero; a share with nothing to divide by is "no data yet".</summary>
     private static GrowthFigure Shown(GrowthMeasureDefinition definition, Cell cell) =>
-        new(definition, cell.Value ?? (IsCount(definition.Measure) ? 0 : null), cell.People, Withheld: false);
+        WithCount(new(definition, cell.Value ?? (IsCount(definition.Measure) ? 0 : null), cell.People, Withheld: false), cell);
+
+    /// <summary>
+    /// A share of the team's members carries its members and its Wilson interval (both computed from the whole period's
+    /// cell, as its value is). The share of support is of minutes, not of members: no interval.
+    /// </summary>
+    private static GrowthFigure WithCount(GrowthFigure figure, Cell cell) =>
+        figure.Measure is GrowthMeasure.PlansKeptAlive or GrowthMeasure.ServantsGrown && figure.Value is not null
+            ? figure with { Count = (int)cell.Denominator, Interval = FigureUncertainty.Wilson(cell.Numerator, cell.Denominator) }
+            : figure;
 
     private static bool IsCount(GrowthMeasure measure) =>
         GrowthMeasures.Of(measure).Unit is MeasureUnit.Count or MeasureUnit.Hours;

@@ -60,7 +60,7 @@ public static class Measures
         new(Measure.AcknowledgeMedianHours, "Time to acknowledge (median)", MeasureUnit.Hours,
             "Median hours from a request's creation to a leader's first response, over the period's requests that have had one; those still waiting are counted beside it.", HigherIsBetter: false),
         new(Measure.AcknowledgeP90Hours, "Time to acknowledge (90th percentile)", MeasureUnit.Hours,
-            "90th percentile of the same hours: nine in ten requests were answered at least this fast.", HigherIsBetter: false),
+            "90th percentile of the same hours: the point 90 % of the way from the fastest to the slowest answered request by rank, interpolated between the two nearest (with ten or fewer, between the two slowest; with one, its own hours).", HigherIsBetter: false),
         new(Measure.NotYetAcknowledged, "Not yet acknowledged", MeasureUnit.Count,
             "Requests created in the period that have had no first response yet; the time to acknowledge leaves them out.", HigherIsBetter: false),
         new(Measure.AcknowledgedWithinTarget, "Acknowledged within target", MeasureUnit.Share,

@@ -92,8 +92,9 @@ internal static class RequestFigures
             var (median, p90, who) = row.Kind == 0
                 ? (Measure.AcknowledgeMedianHours, Measure.AcknowledgeP90Hours, counts?.AcknowledgedPeople ?? 0)
                 : (Measure.ResolveMedianHours, Measure.ResolveP90Hours, counts?.ResolvedPeople ?? 0);
-            cells.Set(row.TeamId, row.Bucket, median, Percentile.Interpolate(row.N, 50, row.P50Low, row.P50High) / HourMs, who);
-            cells.Set(row.TeamId, row.Bucket, p90, Percentile.Interpolate(row.N, 90, row.P90Low, row.P90High) / HourMs, who);
+            // A percentile rests on the durations it ranked (for HR's whole period, only the kept weeks').
+            cells.Set(row.TeamId, row.Bucket, median, Percentile.Interpolate(row.N, 50, row.P50Low, row.P50High) / HourMs, who, 0, row.N);
+            cells.Set(row.TeamId, row.Bucket, p90, Percentile.Interpolate(row.N, 90, row.P90Low, row.P90High) / HourMs, who, 0, row.N);
         }
         return cells.Build();
     }

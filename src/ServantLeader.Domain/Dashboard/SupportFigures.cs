@@ -18,7 +18,7 @@ internal static class SupportFigures
         foreach (var row in await sql.ReadAsync<SupportRow>(scope.Db, ct))
         {
             cells.SetCount(row.TeamId, row.Bucket, Measure.SupportEntries, row.Entries, row.People);
-            cells.SetCount(row.TeamId, row.Bucket, Measure.SupportHours, row.Minutes / 60.0, row.People);
+            cells.SetCount(row.TeamId, row.Bucket, Measure.SupportHours, row.Minutes / 60.0, row.People, basis: row.Entries);
             cells.SetRatio(row.TeamId, row.Bucket, Measure.ProactiveShare, row.Proactive, row.Entries, row.People);
         }
 

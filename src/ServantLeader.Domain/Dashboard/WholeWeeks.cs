@@ -53,7 +53,7 @@ internal static class WholeWeeks
         {
             return left > 0
                 ? new Figure(definition, null, whole.People, Withheld: true, WithheldWeeks: left)
-                : new Figure(definition, IsCount(measure) ? 0 : null, 0, Withheld: false);
+                : FigureUncertainty.With(new Figure(definition, IsCount(measure) ? 0 : null, 0, Withheld: false), new Cell(null, 0));
         }
         var value = KindOf(measure) switch
         {
@@ -61,7 +61,10 @@ internal static class WholeWeeks
             Kind.Ratio => Ratio(kept),
             _ => whole.Value,
         };
-        return new Figure(definition, value, whole.People, Withheld: false, WithheldWeeks: left);
+        // The count and the interval come from the kept weeks only, as the value does (the database kept them for a
+        // figure it filtered), so they tell nothing about a week left out.
+        var basis = KindOf(measure) == Kind.FilteredInDatabase ? whole : FigureUncertainty.Sum(kept);
+        return FigureUncertainty.With(new Figure(definition, value, whole.People, Withheld: false, WithheldWeeks: left), basis);
     }
 
     /// <summary>
@@ -97,9 +100,10 @@ internal static class WholeWeeks
         var (before, leftBefore) = Split(cells, team, Enumerable.Range(0, half), Measure.PulseMean);
         var (after, leftAfter) = Split(cells, team, Enumerable.Range(half, weeks - half), Measure.PulseMean);
         var left = leftBefore + leftAfter;
-        if (Ratio(before) is { } b && Ratio(after) is { } a)
+        if (Ratio(before) is not null && Ratio(after) is not null)
         {
-            return new Figure(definition, a - b, Math.Min(before.Max(c => c.People), after.Max(c => c.People)), Withheld: false, WithheldWeeks: left);
+            return FigureUncertainty.PulseTrend(definition, FigureUncertainty.Sum(before), FigureUncertainty.Sum(after),
+                Math.Min(before.Max(c => c.People), after.Max(c => c.People)), left);
         }
         var withheld = (before.Count == 0 && leftBefore > 0) || (after.Count == 0 && leftAfter > 0);
         return new Figure(definition, null, 0, withheld, WithheldWeeks: left);

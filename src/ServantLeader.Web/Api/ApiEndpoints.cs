@@ -186,11 +186,16 @@ internal static class ApiEndpoints
         // The same medians, for the same period, as the team's page shows beside each figure.
         var medians = await service.OrganisationMediansAsync(Actor(user), query.Period, ct);
         return TypedResults.Ok(new ApiDashboard(d.TeamId, d.TeamName, d.Members, d.Period.From, d.Period.To,
-            d.Figures.Select(f => new ApiFigure(f.Measure, f.Definition.Name, f.Definition.Unit, f.Withheld ? null : f.Value, f.Withheld,
-                medians.GetValueOrDefault(f.Measure), f.WithheldWeeks)).ToList(),
+            d.Figures.Select(f => ApiFigureOf(f, medians.GetValueOrDefault(f.Measure))).ToList(),
             d.Trends.ToDictionary(t => t.Key, t => (IReadOnlyList<ApiWeek>)t.Value
                 .Select(p => new ApiWeek(p.WeekStart, p.Withheld ? null : p.Value, p.Withheld)).ToList()),
-            d.Categories.Select(c => new ApiSupportKind(c.Category, c.Entries, c.Hours, c.Withheld)).ToList(),
+            d.Categories.Select(c => c.Withheld ? new ApiSupportKind(c.Category, null, null, true) : new ApiSupportKind(c.Category, c.Entries, c.Hours, false)).ToList(),
             d.Flags, d.MemberCoverage));
     }
+
+    /// <summary>A withheld figure carries no value, no count and no interval: null, never zero.</summary>
+    private static ApiFigure ApiFigureOf(Figure f, double? median) => f.Withheld
+        ? new ApiFigure(f.Measure, f.Definition.Name, f.Definition.Unit, null, true, median, f.WithheldWeeks)
+        : new ApiFigure(f.Measure, f.Definition.Name, f.Definition.Unit, f.Value, false, median, f.WithheldWeeks,
+            f.Count, FigureUncertainty.NounOf(f.Definition)?.Many is { Length: > 0 } noun ? noun : null, f.Interval?.Low, f.Interval?.High);
 }

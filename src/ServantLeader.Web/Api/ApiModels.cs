@@ -14,11 +14,16 @@ public sealed record RequestResponse(int ExpectedVersion, string? Note);
 public sealed record RequestConfirmation(int ExpectedVersion, int Rating, string? Comment);
 
 /// <param name="WithheldWeeks">HR only: the weeks left out of this figure because fewer than 3 people were behind it that week.</param>
-public sealed record ApiFigure(Measure Measure, string Name, MeasureUnit Unit, double? Value, bool Withheld, double? OrganisationMedian, int WithheldWeeks = 0);
+/// <param name="Count">the count the figure rests on (for HR, over the kept weeks); null when withheld.</param>
+/// <param name="CountOf">what <paramref name="Count"/> counts ("members", "ratings"); null for a count that is itself its count.</param>
+/// <param name="IntervalLow">the 95 % interval's lower end: Wilson's for a share, ± 1.96 standard errors for the pulse trend; null otherwise.</param>
+public sealed record ApiFigure(Measure Measure, string Name, MeasureUnit Unit, double? Value, bool Withheld, double? OrganisationMedian, int WithheldWeeks = 0,
+    int? Count = null, string? CountOf = null, double? IntervalLow = null, double? IntervalHigh = null);
 
 public sealed record ApiWeek(DateOnly WeekStart, double? Value, bool Withheld);
 
-public sealed record ApiSupportKind(SupportCategory Category, int Entries, double Hours, bool Withheld);
+/// <summary>A support kind; a withheld one carries no entries or hours (null, not zero).</summary>
+public sealed record ApiSupportKind(SupportCategory Category, int? Entries, double? Hours, bool Withheld);
 
 public sealed record ApiDashboard(int TeamId, string TeamName, int Members, DateOnly From, DateOnly To,
     IReadOnlyList<ApiFigure> Figures, IReadOnlyDictionary<Measure, IReadOnlyList<ApiWeek>> Weeks,

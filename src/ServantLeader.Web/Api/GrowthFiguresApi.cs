@@ -7,9 +7,12 @@ using ServantLeader.Web.Identity;
 
 namespace ServantLeader.Web.Api;
 
-/// <summary>A growth figure as the API returns it: no value when withheld.</summary>
+/// <summary>
+/// A growth figure as the API returns it: no value when withheld. A share of the team's members (plans kept alive,
+/// servants grown) carries its members (<paramref name="Count"/>) and its 95 % Wilson interval.
+/// </summary>
 public sealed record ApiGrowthFigure(GrowthMeasure Measure, string Name, MeasureUnit Unit, double? Value, bool Withheld,
-    double? OrganisationMedian, int WithheldWeeks);
+    double? OrganisationMedian, int WithheldWeeks, int? Count = null, string? CountOf = null, double? IntervalLow = null, double? IntervalHigh = null);
 
 /// <summary>
 /// A team's growth figures. <see cref="LastGrowthConversations"/> is null for HR: HR never sees anything per member.
@@ -52,7 +55,8 @@ internal static class GrowthFiguresApi
         var d = await growth.TeamAsync(actor, teamId, query.Period, ct);
         return TypedResults.Ok(new ApiGrowthDashboard(d.TeamId, d.TeamName, d.Members, d.Period.From, d.Period.To,
             d.Figures.Select(f => new ApiGrowthFigure(f.Measure, f.Definition.Name, f.Definition.Unit, f.Withheld ? null : f.Value, f.Withheld,
-                d.OrganisationMedians.GetValueOrDefault(f.Measure), f.WithheldWeeks)).ToList(),
+                d.OrganisationMedians.GetValueOrDefault(f.Measure), f.WithheldWeeks, f.Count, f.Count is null ? null : "members",
+                f.Interval?.Low, f.Interval?.High)).ToList(),
             d.Trends.ToDictionary(t => t.Key, t => (IReadOnlyList<ApiWeek>)t.Value
                 .Select(p => new ApiWeek(p.WeekStart, p.Withheld ? null : p.Value, p.Withheld)).ToList()),
             d.Conversations));

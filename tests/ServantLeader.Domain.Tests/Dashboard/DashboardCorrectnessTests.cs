@@ -150,7 +150,8 @@ public sealed class DashboardCorrectnessTests : DatabaseTests
         foreach (var definition in Measures.All)
         {
             var shown = overview.Rows.Select(r => r[definition.Measure]).Where(f => f.Value is not null).Select(f => f.Value!.Value).Order().ToList();
-            double? median = shown.Count == 0 ? null
+            // … from 3 teams with a value on (docs/metrics.md).
+            double? median = shown.Count < 3 ? null
                 : shown.Count % 2 == 1 ? shown[shown.Count / 2] : (shown[shown.Count / 2 - 1] + shown[shown.Count / 2]) / 2;
             AssertSame(median, overview.OrganisationMedians[definition.Measure], $"median of {definition.Measure}");
         }

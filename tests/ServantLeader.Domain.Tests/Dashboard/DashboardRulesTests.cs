@@ -158,28 +158,6 @@ public sealed class DashboardRulesTests : OrganisationTests
         Assert.Equal(new DateOnly(2026, 11, 18), period.WeekRanges()[^1].To);
     }
 
-    [Theory]
-    [InlineData(0.49, 47, -0.4, 0.9, new[] { TeamFlag.LowCoverage })]
-    [InlineData(0.5, 49, -0.5, 0.59, new[] { TeamFlag.SlowAcknowledgement, TeamFlag.FallingPulse, TeamFlag.LowParticipation })]
-    [InlineData(0.9, 48, 0.3, 0.6, new TeamFlag[0])]
-    public void Flags_follow_their_thresholds(double coverage, double ackHours, double pulseChange, double participation, TeamFlag[] expected)
-    {
-        var values = new Dictionary<Measure, double>
-        {
-            [Measure.Coverage] = coverage, [Measure.AcknowledgeMedianHours] = ackHours,
-            [Measure.PulseChange] = pulseChange, [Measure.Participation] = participation,
-        };
-        var flags = FlagRules.Raise(m => new Figure(Measures.Of(m), values.TryGetValue(m, out var v) ? v : null, 5, false));
-        Assert.Equal(expected, flags);
-    }
-
-    [Fact]
-    public void A_withheld_figure_raises_no_flag()
-    {
-        var flags = FlagRules.Raise(m => new Figure(Measures.Of(m), null, 2, Withheld: true));
-        Assert.Empty(flags);
-    }
-
     [Fact]
     public void Percentiles_interpolate_between_closest_ranks()
     {

@@ -27,6 +27,61 @@ internal static class FigureFormat
         _ => v.ToString("0.##", Culture),
     };
 
+    /// <summary>An organisation median: a count's median may fall between two teams (2.5), and is shown so.</summary>
+    public static string Median(MeasureUnit unit, double? value) => value is not { } v
+        ? NoMedian
+        : unit == MeasureUnit.Count ? v.ToString("0.#", Culture) : Value(unit, v);
+
+    public static string NoMedian => $"not shown (fewer than {OrganisationMedian.MinimumTeams} teams with a value)";
+
+    /// <summary>
+    /// The count a figure rests on, "of 7 members", "from 11 + 14 pulses"; null when withheld (the count would tell
+    /// what the small-group rule hides), when there is no data, or for a count that is itself what it rests on.
+    /// </summary>
+    public static string? Basis(Figure figure)
+    {
+        if (figure.Withheld || figure.Value is null || figure.Count is not { } count || FigureUncertainty.NounOf(figure.Definition) is not { } noun)
+        {
+            return null;
+        }
+        var number = figure.Halves is { } h ? $"{h.First.ToString(Culture)} + {h.Second.ToString(Culture)}" : count.ToString(Culture);
+        var words = noun.For(figure.Halves is null ? count : 2);
+        return $"{(noun.Of ? "of" : "from")} {number}{(words.Length > 0 ? " " + words : "")}";
+    }
+
+    /// <summary>
+    /// The 95 % interval, where the count is small (below <see cref="FigureUncertainty.SmallCount"/>; for the pulse
+    /// trend, in its smaller half): "95 % interval 41%–78%". Null otherwise.
+    /// </summary>
+    public static string? Interval(Figure figure)
+    {
+        if (figure.Withheld || figure.Interval is not { } i)
+        {
+            return null;
+        }
+        var count = figure.Halves is { } h ? Math.Min(h.First, h.Second) : figure.Count ?? 0;
+        return IntervalText(figure.Definition.Unit, i, count);
+    }
+
+    /// <summary>A growth figure's members, "of 7 members" (the shares of members only).</summary>
+    public static string? Basis(GrowthFigure figure) => figure.Withheld || figure.Value is null || figure.Count is not { } count
+        ? null
+        : $"of {count.ToString(Culture)} {(count == 1 ? "member" : "members")}";
+
+    public static string? Interval(GrowthFigure figure) =>
+        figure.Withheld || figure.Interval is not { } i ? null : IntervalText(figure.Definition.Unit, i, figure.Count ?? 0);
+
+    private static string? IntervalText(MeasureUnit unit, FigureInterval i, int count)
+    {
+        if (count >= FigureUncertainty.SmallCount)
+        {
+            return null;
+        }
+        return unit == MeasureUnit.Share
+            ? $"95 % interval {Value(unit, i.Low)}–{Value(unit, i.High)}"
+            : $"95 % interval {Value(unit, i.Low)} to {Value(unit, i.High)}";
+    }
+
     /// <summary>The number a chart plots: shares as percentages.</summary>
     public static double Plotted(MeasureUnit unit, double value) => unit == MeasureUnit.Share ? Math.Round(value * 100, 1) : Math.Round(value, 2);
 

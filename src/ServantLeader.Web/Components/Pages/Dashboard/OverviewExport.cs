@@ -53,6 +53,10 @@ internal static class OverviewExport
             foreach (var measure in OverviewColumns.Measures)
             {
                 csv.WriteField(Measures.Of(measure).Name);
+                if (HasCount(measure))
+                {
+                    csv.WriteField(CountHeader(measure));
+                }
             }
             foreach (var measure in GrowthMeasures.OverviewColumns)
             {
@@ -68,6 +72,10 @@ internal static class OverviewExport
                 foreach (var measure in OverviewColumns.Measures)
                 {
                     csv.WriteField(FigureFormat.Text(row[measure]));
+                    if (HasCount(measure))
+                    {
+                        csv.WriteField(CountOf(row[measure]));
+                    }
                 }
                 foreach (var measure in GrowthMeasures.OverviewColumns)
                 {
@@ -81,11 +89,15 @@ internal static class OverviewExport
             csv.WriteField("");
             foreach (var measure in OverviewColumns.Measures)
             {
-                csv.WriteField(FigureFormat.Value(Measures.Of(measure).Unit, overview.OrganisationMedians[measure]));
+                csv.WriteField(FigureFormat.Median(Measures.Of(measure).Unit, overview.OrganisationMedians[measure]));
+                if (HasCount(measure))
+                {
+                    csv.WriteField("");
+                }
             }
             foreach (var measure in GrowthMeasures.OverviewColumns)
             {
-                csv.WriteField(FigureFormat.Value(GrowthMeasures.Of(measure).Unit, growth.OrganisationMedians[measure]));
+                csv.WriteField(FigureFormat.Median(GrowthMeasures.Of(measure).Unit, growth.OrganisationMedians[measure]));
             }
             csv.WriteField("");
             await csv.NextRecordAsync();
@@ -94,6 +106,16 @@ internal static class OverviewExport
         return Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text.ToString())).ToArray(),
             "text/csv; charset=utf-8", name);
     }
+
+    /// <summary>A count that is itself what it rests on (requests received) needs no column for it.</summary>
+    private static bool HasCount(Measure measure) => FigureUncertainty.NounOf(Measures.Of(measure)) is not null;
+
+    /// <summary>The column beside a figure with the count it rests on ("Coverage: members"), as a number to sort on.</summary>
+    internal static string CountHeader(Measure measure) =>
+        $"{Measures.Of(measure).Name}: {(FigureUncertainty.NounOf(Measures.Of(measure))?.Many is { Length: > 0 } many ? many : "count")}";
+
+    /// <summary>Empty when withheld, as on the page: the count would tell what the small-group rule hides.</summary>
+    private static string CountOf(Figure figure) => figure.Withheld || figure.Count is not { } count ? "" : count.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A cell a spreadsheet would run as a formula (=, +, -, @) is written as text.</summary>
     private static string Safe(string value) =>
