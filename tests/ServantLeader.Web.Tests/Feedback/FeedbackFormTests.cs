@@ -95,6 +95,7 @@ public sealed class FeedbackResultsTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddRadzenComponents();
+        ChartSize.Give(JSInterop);
     }
 
     private static IReadOnlyList<DimensionScore> Dimensions(double? team, double? self) =>
@@ -108,7 +109,7 @@ public sealed class FeedbackResultsTests : BunitContext
 
         Assert.Contains("Fewer than 3 people answered", results.Markup, StringComparison.Ordinal);
         Assert.Contains("2 answers", results.Markup, StringComparison.Ordinal);
-        Assert.All(results.FindAll("tbody tr"), row => Assert.Equal("—", row.Children[1].TextContent));
+        Assert.All(results.FindAll("section.sl-result tbody tr"), row => Assert.Equal("—", row.Children[1].TextContent));
     }
 
     [Fact]
@@ -117,8 +118,8 @@ public sealed class FeedbackResultsTests : BunitContext
         var results = Render<FeedbackResults>(p => p.Add(x => x.Results,
             [new LeaderRoundResult(1, "Autumn", new DateOnly(2026, 11, 1), 4, 3, Dimensions(4.5, 6), 4.5, 6, ["Explain decisions earlier."])]));
 
-        var first = results.FindAll("tbody tr")[0].Children.Select(c => c.TextContent).ToList();
-        Assert.Equal(["Putting members first", "4.5", "6.0", "+1.5"], first);
+        var first = results.Find("section.sl-result tbody tr").Children.Select(c => c.TextContent).ToList();
+        Assert.Equal(["Putting members first", "4.5", "6.0", "+1.5", "too few answers to judge reliability"], first);
         Assert.Contains("Explain decisions earlier.", results.Markup, StringComparison.Ordinal);
         Assert.Contains("Index: <strong>4.5</strong>", results.Markup, StringComparison.Ordinal);
     }
