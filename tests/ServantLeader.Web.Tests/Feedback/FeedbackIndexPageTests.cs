@@ -1,6 +1,5 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
-using Radzen;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Data;
 using ServantLeader.Domain.Feedback;
@@ -120,46 +119,6 @@ public sealed class FeedbackIndexPageTests : ComponentContext
         Assert.Contains("not shown: fewer than 3 people answered", card.Find("li").TextContent, StringComparison.Ordinal);
         Assert.Empty(card.FindAll(".sl-index-value"));
         Assert.DoesNotContain("answers", card.Find("li").TextContent.Replace("people answered", "", StringComparison.Ordinal), StringComparison.Ordinal);
-    }
-}
-
-/// <summary>The leader's results component with given results: alpha as a number, and why it is not judged.</summary>
-[Trait("Area", "Feedback")]
-public sealed class FeedbackReliabilityViewTests : BunitContext
-{
-    public FeedbackReliabilityViewTests()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddRadzenComponents();
-        ChartSize.Give(JSInterop);
-    }
-
-    [Fact]
-    public void Each_dimension_shows_its_alpha_or_why_it_is_not_judged_and_the_index_line_has_a_table()
-    {
-        var dimensions = Enum.GetValues<ServantDimension>().Select(d => new DimensionScore(d, 5, 6)
-        {
-            Reliability = d switch
-            {
-                ServantDimension.MembersFirst => new Reliability(6, 3, 210.0 / 223, ReliabilityNote.Shown),
-                ServantDimension.Growth => new Reliability(6, 1, null, ReliabilityNote.TooFewStatements),
-                ServantDimension.Trust => new Reliability(6, 3, null, ReliabilityNote.NoSpread),
-                _ => new Reliability(6, 3, -0.25, ReliabilityNote.Shown),
-            },
-        }).ToList();
-        LeaderRoundResult Round(int id, string name, double index) =>
-            new(id, name, new DateOnly(2026, 11, id), 6, 3, dimensions, index, 6, []) { InstrumentName = "Full", IndexReliability = new Reliability(6, 27, 0.9, ReliabilityNote.Shown) };
-
-        var results = Render<FeedbackResults>(p => p.Add(x => x.Results, [Round(2, "Autumn", 5.0), Round(1, "Spring", 4.0)]));
-
-        var rows = results.Find("section.sl-result").QuerySelectorAll("tbody tr").Select(r => r.Children[4].TextContent).ToList();
-        Assert.Equal(["0.94", "one statement: no consistency to judge", "-0.25"], rows.Take(3));
-        Assert.Equal("no spread in the answers to judge reliability", rows[(int)ServantDimension.Trust]);
-        Assert.Contains("consistency across all statements: 0.90", results.Markup, StringComparison.Ordinal);
-        Assert.Contains("Cronbach's alpha", results.Markup, StringComparison.Ordinal);
-        // Oldest first, in the table that stands for the chart.
-        Assert.Equal(["Spring", "Autumn"], results.FindAll("details tbody tr th").Select(c => c.TextContent));
-        Assert.NotEmpty(results.FindAll(".sl-chart"));
     }
 }
 
