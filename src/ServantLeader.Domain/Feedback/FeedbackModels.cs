@@ -71,6 +71,9 @@ public sealed record FeedbackForm(int RoundId, string RoundName, DateOnly Closes
 public sealed record DimensionScore(ServantDimension Dimension, double? TeamMean, double? SelfScore)
 {
     public double? Gap => TeamMean is { } team && SelfScore is { } self ? self - team : null;
+
+    /// <summary>The dimension's consistency over the team's answers; not judged below the threshold.</summary>
+    public Reliability Reliability { get; init; } = Reliability.NotJudged(0, 0);
 }
 
 /// <summary>
@@ -81,6 +84,11 @@ public sealed record LeaderRoundResult(int RoundId, string RoundName, DateOnly C
     IReadOnlyList<DimensionScore> Dimensions, double? Index, double? SelfIndex, IReadOnlyList<string> Comments)
 {
     public bool MeetsThreshold => Responses >= MinResponses;
+
+    public string InstrumentName { get; init; } = "";
+
+    /// <summary>The consistency of all the instrument's statements read as one scale (what the index rests on).</summary>
+    public Reliability IndexReliability { get; init; } = Reliability.NotJudged(0, 0);
 }
 
 public sealed record LeaderScores(int LeaderId, string LeaderName, int Responses, IReadOnlyDictionary<ServantDimension, double> Dimensions, double Index);
@@ -88,4 +96,29 @@ public sealed record LeaderScores(int LeaderId, string LeaderName, int Responses
 public sealed record Spread(double Min, double LowerQuartile, double Median, double UpperQuartile, double Max, int Leaders);
 
 public sealed record OrganisationRoundResult(int RoundId, string RoundName, RoundState State, IReadOnlyList<LeaderScores> Leaders, int LeadersWithheld,
-    IReadOnlyDictionary<ServantDimension, Spread> Distribution, Spread? IndexDistribution);
+    IReadOnlyDictionary<ServantDimension, Spread> Distribution, Spread? IndexDistribution)
+{
+    /// <summary>Consistency over the shown leaders' team-view answers, pooled.</summary>
+    public RoundReliability Reliability { get; init; } = RoundReliability.None;
+
+    /// <summary>
+    /// Per dimension, the mean team view and the mean self-view across the shown leaders who gave a self-view;
+    /// empty when fewer than <see cref="GroupSize.Minimum"/> leaders did, so no one leader's self-view can be read from it.
+    /// </summary>
+    public IReadOnlyList<SelfAndTeam> SelfAndTeam { get; init; } = [];
+}
+
+public sealed record SelfAndTeam(ServantDimension Dimension, double TeamMean, double SelfMean, int Leaders);
+
+/// <summary>The spread of the leaders' index in one closed round, for HR's line over rounds.</summary>
+public sealed record RoundIndex(int RoundId, string RoundName, DateOnly ClosesOn, string InstrumentName, Spread Index);
+
+/// <summary>
+/// A team leader's latest feedback index, from the newest closed round that asked this team about them. The index is the
+/// leader's over the whole round (results are never split by team); null below the round's threshold.
+/// </summary>
+public sealed record LeaderIndex(int LeaderId, string LeaderName, int RoundId, string RoundName, DateOnly ClosesOn, int Responses, int MinResponses,
+    double? Index)
+{
+    public bool MeetsThreshold => Responses >= MinResponses;
+}

@@ -8,7 +8,7 @@ namespace ServantLeader.Domain.Feedback;
 /// The survey's results: a leader's own, and HR's view across leaders. They exist only for closed rounds and only for
 /// leaders with at least the round's threshold of answers (never fewer than <see cref="GroupSize.Minimum"/>).
 /// </summary>
-public sealed class FeedbackResultsReport(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time)
+public sealed partial class FeedbackResultsReport(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time)
 {
     /// <summary>The actor's own results as a leader, for every closed round, newest first.</summary>
     public async Task<IReadOnlyList<LeaderRoundResult>> MyResultsAsync(Actor actor, CancellationToken ct)
@@ -17,7 +17,7 @@ public sealed class FeedbackResultsReport(IDbContextFactory<ServantLeaderDb> dbs
         var today = time.Today();
         var rounds = await db.FeedbackParticipation
             .Where(p => p.SubjectId == actor.PersonId && p.IsSelfView)
-            .Join(db.FeedbackRounds.Where(r => r.ClosesOn < today), p => p.RoundId, r => r.Id, (_, r) => new { r.Id, r.Name, r.ClosesOn, r.MinResponses, r.InstrumentId })
+            .Join(db.FeedbackRounds.Where(r => r.ClosesOn < today), p => p.RoundId, r => r.Id, (_, r) => new { r.Id, r.Name, r.ClosesOn, r.MinResponses, r.InstrumentId, Instrument = r.Instrument.Name })
             .OrderByDescending(r => r.ClosesOn)
             .ToListAsync(ct);
         var results = new List<LeaderRoundResult>();
@@ -33,9 +33,20 @@ public sealed class FeedbackResultsReport(IDbContextFactory<ServantLeaderDb> dbs
                     .Select(r => r.Comment!).ToListAsync(ct)
                 : [];
             Shuffle(comments);
-            var scores = dimensions.Select(d => new DimensionScore(d, team.TryGetValue(d, out var t) ? t : null, self.TryGetValue(d, out var s) ? s : null)).ToList();
+            // Below the threshold nothing is computed from the answers, reliability included.
+            var reliability = meets
+                ? await FeedbackReliability.ReadAsync(db, round.Id, round.InstrumentId, round.MinResponses, actor.PersonId, ct)
+                : RoundReliability.None;
+            var scores = dimensions.Select(d => new DimensionScore(d, team.TryGetValue(d, out var t) ? t : null, self.TryGetValue(d, out var s) ? s : null)
+            {
+                Reliability = reliability.Dimensions.GetValueOrDefault(d) ?? Reliability.NotJudged(0, 0),
+            }).ToList();
             results.Add(new LeaderRoundResult(round.Id, round.Name, round.ClosesOn, responses, round.MinResponses, scores,
-                meets ? IndexOf(team) : null, self.Count > 0 ? IndexOf(self) : null, comments));
+                meets ? IndexOf(team) : null, self.Count > 0 ? IndexOf(self) : null, comments)
+            {
+                InstrumentName = round.Instrument,
+                IndexReliability = reliability.Index,
+            });
         }
         return results;
     }
@@ -75,7 +86,13 @@ public sealed class FeedbackResultsReport(IDbContextFactory<ServantLeaderDb> dbs
         var distribution = leaders.SelectMany(l => l.Dimensions).GroupBy(d => d.Key)
             .ToDictionary(g => g.Key, g => SpreadOf(g.Select(d => d.Value).ToList()));
         return new OrganisationRoundResult(round.Id, round.Name, state, leaders, subjects.Distinct().Count() - leaders.Count, distribution,
-            leaders.Count > 0 ? SpreadOf(leaders.Select(l => l.Index).ToList()) : null);
+            leaders.Count > 0 ? SpreadOf(leaders.Select(l => l.Index).ToList()) : null)
+        {
+            Reliability = leaders.Count > 0
+                ? await FeedbackReliability.ReadAsync(db, round.Id, round.InstrumentId, round.MinResponses, null, ct)
+                : RoundReliability.None,
+            SelfAndTeam = await SelfAndTeamAsync(db, roundId, leaders, ct),
+        };
     }
 
     private static async Task<IReadOnlyList<ServantDimension>> DimensionsOfAsync(ServantLeaderDb db, int instrumentId, CancellationToken ct) =>

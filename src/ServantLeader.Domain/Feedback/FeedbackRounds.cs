@@ -154,16 +154,41 @@ public sealed class FeedbackRounds(IDbContextFactory<ServantLeaderDb> dbs, TimeP
         }
     }
 
-    /// <summary>Adds the default instrument when it is missing. Safe to run at every start.</summary>
+    /// <summary>
+    /// Seeds the full statement pool (from then on the default for new rounds) and the quarterly pulse, each once: its seed
+    /// key says it is there, so a restart adds nothing twice. Rounds keep the instrument they used; an earlier default
+    /// (the first ten statements) keeps its name and statements and only stops being the default.
+    /// </summary>
     internal static async Task EnsureDefaultInstrumentAsync(ServantLeaderDb db, DateTimeOffset now, CancellationToken ct)
     {
-        if (await db.Instruments.AnyAsync(i => i.IsDefault, ct))
+        var seeded = await db.Instruments.Where(i => i.SeedKey != null).Select(i => i.SeedKey!).ToListAsync(ct);
+        if (!seeded.Contains(DefaultInstrument.PoolKey))
         {
-            return;
+            foreach (var earlier in await db.Instruments.Where(i => i.IsDefault).ToListAsync(ct))
+            {
+                earlier.StopBeingDefault();
+            }
+            db.Instruments.Add(await SeedAsync(db, DefaultInstrument.PoolName, DefaultInstrument.PoolKey, isDefault: true, DefaultInstrument.Pool, now, ct));
         }
-        var instrument = new Instrument(DefaultInstrument.Name, DefaultInstrument.OpenQuestion, isDefault: true, now);
-        instrument.Rewrite(DefaultInstrument.Name, DefaultInstrument.OpenQuestion, DefaultInstrument.Items);
-        db.Instruments.Add(instrument);
+        if (!seeded.Contains(DefaultInstrument.PulseKey))
+        {
+            db.Instruments.Add(await SeedAsync(db, DefaultInstrument.PulseName, DefaultInstrument.PulseKey, isDefault: false, DefaultInstrument.Pulse, now, ct));
+        }
         await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task<Instrument> SeedAsync(ServantLeaderDb db, string name, string key, bool isDefault,
+        IEnumerable<(ServantDimension, string)> items, DateTimeOffset now, CancellationToken ct)
+    {
+        // HR may already have an instrument of that name (names are unique): the seeded one takes the next free "(n)".
+        var free = name;
+        for (var n = 2; await db.Instruments.AnyAsync(i => i.Name == free, ct); n++)
+        {
+            free = $"{name} ({n})";
+        }
+        var instrument = new Instrument(free, DefaultInstrument.OpenQuestion, isDefault, now);
+        instrument.Rewrite(free, DefaultInstrument.OpenQuestion, items);
+        instrument.MarkSeeded(key);
+        return instrument;
     }
 }

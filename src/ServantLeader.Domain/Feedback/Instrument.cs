@@ -33,6 +33,9 @@ public sealed class Instrument
 
     internal void MarkSeeded(string key) => SeedKey = key;
 
+    /// <summary>Another instrument becomes the one new rounds start from; this one stays as it is for its rounds.</summary>
+    internal void StopBeingDefault() => IsDefault = false;
+
     internal void Rewrite(string name, string? openQuestion, IEnumerable<(ServantDimension Dimension, string Text)> items)
     {
         Name = name;

@@ -44,11 +44,11 @@ public sealed class FeedbackTests : OrganisationTests
     private void Close() => Db.Clock.Advance(TimeSpan.FromDays(8));
 
     [Fact]
-    public async Task The_default_instrument_covers_every_dimension_in_about_ten_statements()
+    public async Task The_default_instrument_covers_every_dimension_with_at_least_three_statements()
     {
         var instrument = (await Rounds.InstrumentsAsync(Org.Hr, default)).Single(i => i.IsDefault);
 
-        Assert.InRange(instrument.Items.Count, 9, 12);
+        Assert.All(instrument.Items.CountBy(i => i.Dimension), d => Assert.True(d.Value >= 3, d.Key.ToString()));
         Assert.Equal(Enum.GetValues<ServantDimension>().Order(), instrument.Items.Select(i => i.Dimension).Distinct().Order());
         Assert.NotNull(instrument.OpenQuestion);
     }

@@ -95,6 +95,7 @@ public sealed class FeedbackResultsTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddRadzenComponents();
+        ChartSize.Give(JSInterop);
     }
 
     private static IReadOnlyList<DimensionScore> Dimensions(double? team, double? self) =>
@@ -108,7 +109,7 @@ public sealed class FeedbackResultsTests : BunitContext
 
         Assert.Contains("Fewer than 3 people answered", results.Markup, StringComparison.Ordinal);
         Assert.Contains("2 answers", results.Markup, StringComparison.Ordinal);
-        Assert.All(results.FindAll("tbody tr"), row => Assert.Equal("—", row.Children[1].TextContent));
+        Assert.All(results.FindAll("section.sl-result tbody tr"), row => Assert.Equal("—", row.Children[1].TextContent));
     }
 
     [Fact]
@@ -117,9 +118,38 @@ public sealed class FeedbackResultsTests : BunitContext
         var results = Render<FeedbackResults>(p => p.Add(x => x.Results,
             [new LeaderRoundResult(1, "Autumn", new DateOnly(2026, 11, 1), 4, 3, Dimensions(4.5, 6), 4.5, 6, ["Explain decisions earlier."])]));
 
-        var first = results.FindAll("tbody tr")[0].Children.Select(c => c.TextContent).ToList();
-        Assert.Equal(["Putting members first", "4.5", "6.0", "+1.5"], first);
+        var first = results.Find("section.sl-result tbody tr").Children.Select(c => c.TextContent).ToList();
+        Assert.Equal(["Putting members first", "4.5", "6.0", "+1.5", "too few answers to judge reliability"], first);
         Assert.Contains("Explain decisions earlier.", results.Markup, StringComparison.Ordinal);
         Assert.Contains("Index: <strong>4.5</strong>", results.Markup, StringComparison.Ordinal);
+    }
+
+    // Alpha as a number, and why it is not judged, with given results.
+    [Fact]
+    public void Each_dimension_shows_its_alpha_or_why_it_is_not_judged_and_the_index_line_has_a_table()
+    {
+        var dimensions = Enum.GetValues<ServantDimension>().Select(d => new DimensionScore(d, 5, 6)
+        {
+            Reliability = d switch
+            {
+                ServantDimension.MembersFirst => new Reliability(6, 3, 210.0 / 223, ReliabilityNote.Shown),
+                ServantDimension.Growth => new Reliability(6, 1, null, ReliabilityNote.TooFewStatements),
+                ServantDimension.Trust => new Reliability(6, 3, null, ReliabilityNote.NoSpread),
+                _ => new Reliability(6, 3, -0.25, ReliabilityNote.Shown),
+            },
+        }).ToList();
+        LeaderRoundResult Round(int id, string name, double index) =>
+            new(id, name, new DateOnly(2026, 11, id), 6, 3, dimensions, index, 6, []) { InstrumentName = "Full", IndexReliability = new Reliability(6, 27, 0.9, ReliabilityNote.Shown) };
+
+        var results = Render<FeedbackResults>(p => p.Add(x => x.Results, [Round(2, "Autumn", 5.0), Round(1, "Spring", 4.0)]));
+
+        var rows = results.Find("section.sl-result").QuerySelectorAll("tbody tr").Select(r => r.Children[4].TextContent).ToList();
+        Assert.Equal(["0.94", "one statement: no consistency to judge", "-0.25"], rows.Take(3));
+        Assert.Equal("no spread in the answers to judge reliability", rows[(int)ServantDimension.Trust]);
+        Assert.Contains("consistency across all statements: 0.90", results.Markup, StringComparison.Ordinal);
+        Assert.Contains("Cronbach's alpha", results.Markup, StringComparison.Ordinal);
+        // Oldest first, in the table that stands for the chart.
+        Assert.Equal(["Spring", "Autumn"], results.FindAll("details tbody tr th").Select(c => c.TextContent));
+        Assert.NotEmpty(results.FindAll(".sl-chart"));
     }
 }
