@@ -118,7 +118,7 @@ internal sealed class ReferenceFigures
             }
             var isCount = measure is Measure.RequestsReceived or Measure.SupportEntries or Measure.SupportHours or Measure.CreditGiven or Measure.CreditReceived
                 or Measure.NotYetAcknowledged or Measure.NotYetResolved;
-            result[measure] = kept.Count > 0 ? (Compute(team, kept, to)[measure].Value, false)
+            result[measure] = kept.Count > 0 ? (Compute(team, kept)[measure].Value, false)
                 : left > 0 ? (null, true)
                 : (isCount ? 0 : null, false);
         }
