@@ -5,13 +5,18 @@ using ServantLeader.Domain.Feedback;
 
 namespace ServantLeader.Domain.Demo;
 
-/// <summary>Two feedback rounds for the demo: one closed six weeks ago with results, one open now.</summary>
+/// <summary>
+/// Three feedback rounds for the demo: a quarterly pulse closed three months ago and the full set closed six weeks ago,
+/// so results have an index over rounds, and one open now.
+/// </summary>
 public sealed partial class DemoOrganisation
 {
     private async Task SeedFeedbackAsync(ServantLeaderDb db, Random random, IReadOnlyList<int> teamIds, DateTimeOffset now, CancellationToken ct)
     {
         var instrument = await db.Instruments.Include(i => i.Items).SingleAsync(i => i.IsDefault, ct);
+        var pulse = await db.Instruments.Include(i => i.Items).SingleAsync(i => i.SeedKey == DefaultInstrument.PulseKey, ct);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var spring = await RoundAsync(db, "Spring pulse on how we lead", pulse.Id, today.AddDays(-100), today.AddDays(-90), teamIds, now, ct);
         var closed = await RoundAsync(db, "Summer check on how we lead", instrument.Id, today.AddDays(-56), today.AddDays(-42), teamIds, now, ct);
         var open = await RoundAsync(db, "Autumn check on how we lead", instrument.Id, today.AddDays(-3), today.AddDays(11), teamIds, now, ct);
 
@@ -22,18 +27,20 @@ public sealed partial class DemoOrganisation
             "1:1s get cancelled too often when things are busy.",
             "Great at giving credit in the team meeting.",
         ];
-        foreach (var (round, answerShare) in new[] { (closed, 10), (open, 4) })
+        foreach (var (round, items, answerShare) in new[] { (closed, instrument.Items, 10), (open, instrument.Items, 4), (spring, pulse.Items, 10) })
         {
+            // The spring round came later to the demo: its own random numbers leave the other rounds' answers as they were.
+            var draw = round == spring ? new Random(20260301) : random;
             var participation = await db.FeedbackParticipation.Where(p => p.RoundId == round).ToListAsync(ct);
             foreach (var p in participation)
             {
-                if (random.Next(10) >= answerShare)
+                if (draw.Next(10) >= answerShare)
                 {
                     continue;
                 }
-                var leaning = p.IsSelfView ? 1 : random.Next(-1, 2);
-                var scores = instrument.Items.Select(i => (i.Id, Math.Clamp(5 + leaning + random.Next(-2, 2), 1, 7))).ToList();
-                var comment = !p.IsSelfView && random.Next(3) == 0 ? comments[random.Next(comments.Length)] : null;
+                var leaning = p.IsSelfView ? 1 : draw.Next(-1, 2);
+                var scores = items.Select(i => (i.Id, Math.Clamp(5 + leaning + draw.Next(-2, 2), 1, 7))).ToList();
+                var comment = !p.IsSelfView && draw.Next(3) == 0 ? comments[draw.Next(comments.Length)] : null;
                 db.FeedbackResponses.Add(new FeedbackResponse(round, p.SubjectId, p.IsSelfView, comment, scores));
                 await db.FeedbackParticipation
                     .Where(x => x.RoundId == round && x.RespondentId == p.RespondentId && x.SubjectId == p.SubjectId)
