@@ -100,6 +100,7 @@ public static class DomainServiceCollectionExtensions
         // One per process: held answers must outlive the circuit (and the scope) that sent them.
         services.AddSingleton<FeedbackBatches>();
         services.AddScoped<DashboardService>();
+        services.AddOptions<FairnessOptions>().Validate(o => o.IsValid, FairnessOptions.InvalidMessage).ValidateOnStart();
         services.AddScoped<GrowthFiguresService>();
         services.AddScoped<ServantLeader.Domain.Growth.OrgPicture>();
         services.AddMemoryCache();

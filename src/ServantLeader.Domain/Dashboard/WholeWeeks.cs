@@ -24,10 +24,12 @@ internal static class WholeWeeks
 
     private static Kind KindOf(Measure measure) => measure switch
     {
-        Measure.RequestsReceived or Measure.SupportEntries or Measure.SupportHours or Measure.CreditGiven or Measure.CreditReceived => Kind.Count,
+        Measure.RequestsReceived or Measure.SupportEntries or Measure.SupportHours or Measure.CreditGiven or Measure.CreditReceived
+            or Measure.BlockersNotCleared => Kind.Count,
         Measure.AcknowledgeMedianHours or Measure.AcknowledgeP90Hours or Measure.ResolveMedianHours or Measure.ResolveP90Hours
-            or Measure.Coverage => Kind.FilteredInDatabase,
-        Measure.OpenBlockers or Measure.OldestBlockerDays => Kind.Now,
+            or Measure.Coverage or Measure.CoverageDepth or Measure.SupportGini or Measure.TopFifthShare
+            or Measure.BlockerClearMedianDays => Kind.FilteredInDatabase,
+        Measure.OpenBlockers or Measure.OldestBlockerDays or Measure.MembersWithoutOneOnOne => Kind.Now,
         _ => Kind.Ratio,
     };
 

@@ -189,6 +189,9 @@ internal static class ApiEndpoints
             d.Trends.ToDictionary(t => t.Key, t => (IReadOnlyList<ApiWeek>)t.Value
                 .Select(p => new ApiWeek(p.WeekStart, p.Withheld ? null : p.Value, p.Withheld)).ToList()),
             d.Categories.Select(c => new ApiSupportKind(c.Category, c.Entries, c.Hours, c.Withheld)).ToList(),
-            d.Flags, d.MemberCoverage));
+            d.Flags, d.MemberCoverage)
+        {
+            SupportSpread = d.SupportSpread, OneOnOneGaps = d.OneOnOneGaps,
+        });
     }
 }

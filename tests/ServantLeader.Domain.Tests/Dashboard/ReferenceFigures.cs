@@ -29,6 +29,9 @@ internal sealed class ReferenceFigures
     public required TimeZoneInfo Zone { get; init; }
     public required DateTimeOffset Now { get; init; }
 
+    /// <summary>The fairness and follow-through figures' own reference, merged into every computation when set.</summary>
+    public FairnessReference? Fairness { get; init; }
+
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, Zone).DateTime);
 
     public async Task LoadAsync(SqliteConnection connection)
@@ -77,7 +80,7 @@ internal sealed class ReferenceFigures
         var result = new Dictionary<Measure, (double?, bool)>();
         foreach (var measure in Enum.GetValues<Measure>())
         {
-            if (measure is Measure.OpenBlockers or Measure.OldestBlockerDays)
+            if (measure is Measure.OpenBlockers or Measure.OldestBlockerDays or Measure.MembersWithoutOneOnOne)
             {
                 var (value, people) = now[measure];
                 result[measure] = people is 1 or 2 ? (null, true) : (value, false);
@@ -102,7 +105,8 @@ internal sealed class ReferenceFigures
                 result[measure] = before is null || after is null ? (null, withheldHalf) : (after - before, false);
                 continue;
             }
-            var isCount = measure is Measure.RequestsReceived or Measure.SupportEntries or Measure.SupportHours or Measure.CreditGiven or Measure.CreditReceived;
+            var isCount = measure is Measure.RequestsReceived or Measure.SupportEntries or Measure.SupportHours or Measure.CreditGiven or Measure.CreditReceived
+                or Measure.BlockersNotCleared;
             result[measure] = kept.Count > 0 ? (Compute(team, kept, to)[measure].Value, false)
                 : left > 0 ? (null, true)
                 : (isCount ? 0 : null, false);
@@ -161,6 +165,10 @@ internal sealed class ReferenceFigures
         var toMembers = credits.Where(k => _members.Any(m => m.Team == team && m.Person == k.Receiver && m.Role == nameof(TeamRole.Member))).ToList();
         result[Measure.CreditGiven] = (byLeaders.Count, byLeaders.Select(k => k.Receiver).Distinct().Count());
         result[Measure.CreditReceived] = (toMembers.Count, toMembers.Select(k => k.Receiver).Distinct().Count());
+        foreach (var (measure, cell) in Fairness?.Compute(team, ranges, end ?? ranges.Max(r => r.To)) ?? [])
+        {
+            result[measure] = cell;
+        }
         return result;
     }
 

@@ -81,7 +81,7 @@ internal static class OverviewExport
             csv.WriteField("");
             foreach (var measure in OverviewColumns.Measures)
             {
-                csv.WriteField(FigureFormat.Value(Measures.Of(measure).Unit, overview.OrganisationMedians[measure]));
+                csv.WriteField(FigureFormat.Median(measure, overview.OrganisationMedians[measure]));
             }
             foreach (var measure in GrowthMeasures.OverviewColumns)
             {
