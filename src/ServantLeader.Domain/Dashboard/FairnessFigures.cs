@@ -29,7 +29,7 @@ internal static class FairnessFigures
         var sql = new SqlText();
         Prefix(sql, scope, new Slices(period, Weekly: true, Halves: false));
         sql.Append($"""
-            , "P" AS ({PerMember("1 = 1", "1 = 1")})
+            , "P" AS ({PerMember("1 = 1")})
             SELECT "x" AS "Minutes" FROM "P" WHERE "b" = {Bucket.Whole} ORDER BY "x"
             """);
         return (await sql.ReadAsync<MinutesRow>(scope.Db, ct)).Select(r => r.Minutes / 60.0).ToList();
@@ -40,20 +40,19 @@ internal static class FairnessFigures
     {
         var sql = new SqlText();
         Prefix(sql, scope, slices);
-        // HR's whole period: depth counts only the weeks with 3 or more members (as coverage), the spread only the weeks
-        // in which 3 or more members got support (as the support figures); a leader's counts every week.
-        var min = sql.Parameter(GroupSize.Minimum);
-        var (deepKept, fairKept) = slices.WeekRule ? ($"""k."members" >= {min}""", $"""k."served" >= {min}""") : ("1 = 1", "1 = 1");
+        // HR's whole period counts only the weeks in which 3 or more members got support (as the support figures): depth
+        // and the spread depend on how much each member got, so a week with one or two served would show their amounts.
+        var kept = slices.WeekRule ? $"""k."served" >= {sql.Parameter(GroupSize.Minimum)}""" : "1 = 1";
         sql.Append($"""
-            , "P" AS ({PerMember(deepKept, fairKept)}), "R" AS (
-              SELECT "TeamId", "b", "e", "xd", "x",
+            , "P" AS ({PerMember(kept)}), "R" AS (
+              SELECT "TeamId", "b", "e", "x",
                 ROW_NUMBER() OVER (PARTITION BY "TeamId", "b" ORDER BY "x") AS "i",
                 ROW_NUMBER() OVER (PARTITION BY "TeamId", "b" ORDER BY "x" DESC) AS "j",
                 COUNT(*) OVER (PARTITION BY "TeamId", "b") AS "k"
               FROM "P"
             )
             SELECT "TeamId", "b" AS "Bucket", COUNT(*) AS "Members",
-              SUM(CASE WHEN "e" >= {sql.Parameter(options.DepthEntries)} OR "xd" >= {sql.Parameter(options.DepthMinutes)} THEN 1 ELSE 0 END) AS "Deep",
+              SUM(CASE WHEN "e" >= {sql.Parameter(options.DepthEntries)} OR "x" >= {sql.Parameter(options.DepthMinutes)} THEN 1 ELSE 0 END) AS "Deep",
               SUM(CASE WHEN "x" > 0 THEN 1 ELSE 0 END) AS "Served",
               SUM("x") AS "Minutes",
               CASE WHEN SUM("x") > 0 THEN 2.0 * SUM("i" * "x") / (COUNT(*) * SUM("x")) - (COUNT(*) + 1.0) / COUNT(*) END AS "Gini",
@@ -62,7 +61,7 @@ internal static class FairnessFigures
             """);
         foreach (var row in await sql.ReadAsync<SpreadRow>(scope.Db, ct))
         {
-            cells.SetRatio(row.TeamId, row.Bucket, Measure.CoverageDepth, row.Deep, row.Members, row.Members);
+            cells.SetRatio(row.TeamId, row.Bucket, Measure.CoverageDepth, row.Deep, row.Members, row.Served);
             cells.Set(row.TeamId, row.Bucket, Measure.SupportGini, row.Gini, row.Served);
             cells.Set(row.TeamId, row.Bucket, Measure.TopFifthShare, row.Minutes > 0 ? (double)row.TopFifth / row.Minutes : null, row.Served,
                 row.TopFifth, row.Minutes);
@@ -143,21 +142,19 @@ internal static class FairnessFigures
     }
 
     /// <summary>
-    /// Each member of each slice with their entries ("e") and minutes ("x"), 0 when none; for the whole period the weeks
-    /// kept for depth ("e", "xd") and for the spread ("x") only.
+    /// Each member of each slice with their entries ("e") and minutes ("x"), 0 when none; for the whole period, over the
+    /// <paramref name="kept"/> weeks only.
     /// </summary>
-    private static string PerMember(string deepKept, string fairKept) => $"""
+    private static string PerMember(string kept) => $"""
           SELECT mm."TeamId" AS "TeamId", mm."b" AS "b",
             COALESCE(CASE WHEN mm."b" = {Bucket.Whole} THEN ws."e" ELSE s."e" END, 0) AS "e",
-            COALESCE(CASE WHEN mm."b" = {Bucket.Whole} THEN ws."xd" ELSE s."x" END, 0) AS "xd",
             COALESCE(CASE WHEN mm."b" = {Bucket.Whole} THEN ws."x" ELSE s."x" END, 0) AS "x"
           FROM "M" mm
           LEFT JOIN "S" s ON mm."b" >= 0 AND s."TeamId" = mm."TeamId" AND s."PersonId" = mm."PersonId" AND s."w" = mm."b"
           LEFT JOIN (
             SELECT s."TeamId" AS "TeamId", s."PersonId" AS "PersonId",
-              SUM(CASE WHEN {deepKept} THEN s."e" ELSE 0 END) AS "e",
-              SUM(CASE WHEN {deepKept} THEN s."x" ELSE 0 END) AS "xd",
-              SUM(CASE WHEN {fairKept} THEN s."x" ELSE 0 END) AS "x"
+              SUM(CASE WHEN {kept} THEN s."e" ELSE 0 END) AS "e",
+              SUM(CASE WHEN {kept} THEN s."x" ELSE 0 END) AS "x"
             FROM "S" s LEFT JOIN "K" k ON k."TeamId" = s."TeamId" AND k."w" = s."w"
             GROUP BY s."TeamId", s."PersonId"
           ) ws ON mm."b" = {Bucket.Whole} AND ws."TeamId" = mm."TeamId" AND ws."PersonId" = mm."PersonId"

@@ -74,7 +74,7 @@ internal sealed class FairnessReference
         var per = counted.Select(p => (Entries: support.Count(s => s.Member == p), Minutes: support.Where(s => s.Member == p).Sum(s => s.Minutes))).ToList();
         var served = per.Count(x => x.Minutes > 0);
         result[Measure.CoverageDepth] = (counted.Count == 0 ? null : (double)per.Count(x => x.Entries >= DepthEntries || x.Minutes >= DepthMinutes) / counted.Count,
-            counted.Count);
+            served);
         var minutes = per.Select(x => (double)x.Minutes).ToList();
         result[Measure.SupportGini] = (Gini(minutes), served);
         result[Measure.TopFifthShare] = (TopFifthShare(minutes), served);
