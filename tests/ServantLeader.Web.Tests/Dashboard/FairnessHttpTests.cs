@@ -64,7 +64,7 @@ public sealed class FairnessHttpTests(AppFactory app) : IClassFixture<AppFactory
         }
         async Task Give(Actor member, DateOnly day, int minutes) => await support.LogAsync(fay, new LogSupport
         {
-            TeamId = team, MemberId = member.PersonId, Category = SupportCategory.Coaching, Minutes = minutes, Date = day, Note = "",
+            TeamId = team, MemberId = member.PersonId, Category = SupportCategory.Coaching, Minutes = minutes, Date = day, Note = "Talked it through.",
         }, ct);
         await Give(members[0], From, 60);
         await Give(members[1], From, 30);
