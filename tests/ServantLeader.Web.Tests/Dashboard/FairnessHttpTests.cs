@@ -134,7 +134,10 @@ public sealed class FairnessHttpTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal("0.4", Cell("Support spread (Gini)"));
         Assert.Equal(HoursRate.ToString("0.#", CultureInfo.GetCultureInfo("en-GB")) + " h", Cell("Support hours per member per week"));
         Assert.Equal("no data yet", Cell("1:1 action items done on time"));
-        Assert.True(header.IndexOf("Coverage in depth") == header.IndexOf("Coverage") + 1, "depth sits beside coverage");
+        // Depth sits beside coverage and the members coverage rests on (the count column, "Coverage: members").
+        Assert.True(header.IndexOf("Coverage in depth") == header.IndexOf("Coverage: members") + 1, "depth sits beside coverage");
+        Assert.Equal(Cell("Coverage: members"), Cell("Coverage in depth: members"));
+        Assert.Equal("0", Cell("1:1 action items done on time: action items due"));
         var median = rows[^1];
         Assert.Equal("Organisation median", median[0]);
         Assert.Equal("", median[header.IndexOf("Support given (hours)")]);
