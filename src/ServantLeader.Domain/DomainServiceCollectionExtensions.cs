@@ -101,6 +101,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<FeedbackBatches>();
         services.AddScoped<DashboardService>();
         services.AddOptions<AcknowledgeTargetOptions>().Validate(o => o.IsValid, AcknowledgeTargetOptions.InvalidMessage).ValidateOnStart();
+        services.AddOptions<FairnessOptions>().Validate(o => o.IsValid, FairnessOptions.InvalidMessage).ValidateOnStart();
         services.AddScoped<GrowthFiguresService>();
         services.AddScoped<ServantLeader.Domain.Growth.OrgPicture>();
         services.AddMemoryCache();

@@ -53,6 +53,14 @@ public sealed record TeamDashboard(
 {
     public Figure this[Measure measure] => Figures.First(f => f.Measure == measure);
 
+    /// <summary>Leaders only: each member's support hours in the period, fewest first, without names (the spread chart).</summary>
+    public IReadOnlyList<double>? SupportSpread { get; init; }
+
+    /// <summary>Leaders only: the members counted in "Members with no recent 1:1", and <see cref="NoOneOnOneWeeks"/>.</summary>
+    public IReadOnlyList<OneOnOneGap>? OneOnOneGaps { get; init; }
+
+    public int NoOneOnOneWeeks { get; init; }
+
     /// <summary>False for a new team: nothing asked, given or checked in during the period.</summary>
     public bool HasData => this[Measure.RequestsReceived].Value > 0 || this[Measure.SupportEntries].Value > 0
         || this[Measure.PulseMean].Value is not null || this[Measure.Participation].Value is not null || this[Measure.Participation].Withheld;

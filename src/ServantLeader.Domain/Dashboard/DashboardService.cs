@@ -14,7 +14,7 @@ namespace ServantLeader.Domain.Dashboard;
 /// and never the member coverage table.
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, TimeProvider time, IMemoryCache cache,
-    IOptions<AcknowledgeTargetOptions> target)
+    IOptions<AcknowledgeTargetOptions> target, IOptions<FairnessOptions> fairness)
 {
     /// <summary>A member with no support for this many weeks is flagged, unless the reader picks another number.</summary>
     public const int DefaultQuietWeeks = 4;
@@ -51,7 +51,12 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
         var coverageRead = forHr
             ? Task.FromResult<IReadOnlyList<MemberCoverage>?>(null)
             : reads.Run<IReadOnlyList<MemberCoverage>?>(async other => await MemberCoverageAsync(other, teamId, period, quietWeeks, ct));
-        await Task.WhenAll(cellsRead, categoriesRead, coverageRead);
+        // Who is behind the fairness and follow-through figures: the team's leaders only, never HR.
+        var spreadRead = forHr ? Task.FromResult<IReadOnlyList<double>?>(null)
+            : reads.Run<IReadOnlyList<double>?>(async other => await FairnessFigures.HoursByMemberAsync(Scope(other, time.GetUtcNow(), teamId), period.Whole, ct));
+        var gapsRead = forHr ? Task.FromResult<IReadOnlyList<OneOnOneGap>?>(null)
+            : reads.Run<IReadOnlyList<OneOnOneGap>?>(async other => await FollowThroughFigures.GapsAsync(Scope(other, time.GetUtcNow(), teamId), fairness.Value, ct));
+        await Task.WhenAll(cellsRead, categoriesRead, coverageRead, spreadRead, gapsRead);
         var (cells, categories, coverage) = (await cellsRead, await categoriesRead, await coverageRead);
 
         var figures = forHr ? HrFiguresOf(cells, teamId, weeks.Count) : FiguresOf(cells, teamId, forHr: false);
@@ -66,7 +71,10 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
         return new TeamDashboard(reader.TeamId, reader.TeamName, members, period, forHr, figures, trends,
             categories.Select(c => c.Withheld ? c with { Entries = 0, Hours = 0 } : c).ToList(),
             coverage,
-            quietWeeks, FlagRules.Raise(m => figures.First(f => f.Measure == m), period.Days));
+            quietWeeks, FlagRules.Raise(m => figures.First(f => f.Measure == m), period.Days))
+        {
+            SupportSpread = await spreadRead, OneOnOneGaps = await gapsRead, NoOneOnOneWeeks = fairness.Value.NoOneOnOneWeeks,
+        };
     }
 
     /// <summary>The median team's value of every figure over the period, among teams whose figure HR could see.</summary>
@@ -158,6 +166,8 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
                 await CheckInFigures.ReadAsync(Scope(other, now, teamId), slices, today, ct),
                 await CheckInFigures.BlockersAsync(Scope(other, now, teamId), ct),
             ])),
+            reads.Run(other => FairnessFigures.ReadAsync(Scope(other, now, teamId), slices, fairness.Value, ct)),
+            reads.Run(other => FollowThroughFigures.ReadAsync(Scope(other, now, teamId), slices, today, fairness.Value, ct)),
         ];
         return FigureCells.Of(await Task.WhenAll(families));
     }
@@ -165,7 +175,7 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
     private FigureScope Scope(ServantLeaderDb db, DateTimeOffset now, int? teamId) => new(db, time.LocalTimeZone, now, teamId);
 
     private static Dictionary<Measure, double?> MediansOf(IReadOnlyList<OverviewRow> rows) =>
-        Measures.All.ToDictionary(d => d.Measure, d => OrganisationMedian.Of(
+        Measures.All.ToDictionary(d => d.Measure, d => !DashboardBlocks.HasOrganisationMedian(d.Measure) ? null : OrganisationMedian.Of(
             rows.Select(r => r[d.Measure]).Where(f => f is { Withheld: false, Value: not null }).Select(f => f.Value!.Value)));
 
     private static List<Figure> FiguresOf(FigureCells cells, int teamId, bool forHr)
@@ -206,7 +216,8 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
 
     private static bool IsCount(Measure measure) => measure is Measure.RequestsReceived or Measure.SupportEntries
         or Measure.SupportHours or Measure.OpenBlockers or Measure.CreditGiven or Measure.CreditReceived
-        or Measure.NotYetAcknowledged or Measure.NotYetResolved or Measure.WaitingNow;
+        or Measure.NotYetAcknowledged or Measure.NotYetResolved or Measure.WaitingNow
+        or Measure.BlockersNotCleared or Measure.MembersWithoutOneOnOne;
 
     /// <summary>Zero people reveals nothing about anyone; one or two would.</summary>
     private static bool IsSmallGroup(int people) => people is > 0 and < GroupSize.Minimum;

@@ -6,6 +6,8 @@ public static class OverviewColumns
     public static IReadOnlyList<Measure> Measures { get; } =
     [
         Measure.Coverage,
+        Measure.CoverageDepth,
+        Measure.SupportGini,
         Measure.AcknowledgeMedianHours,
         Measure.AcknowledgedWithinTarget,
         Measure.WaitingNow,
@@ -15,8 +17,10 @@ public static class OverviewColumns
         Measure.PulseMean,
         Measure.PulseChange,
         Measure.ReviewRate,
+        Measure.ActionItemsOnTime,
         Measure.OpenBlockers,
         Measure.SupportHours,
+        Measure.HoursPerMemberWeek,
         Measure.ProactiveShare,
         Measure.RequestsReceived,
     ];

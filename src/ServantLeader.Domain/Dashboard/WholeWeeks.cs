@@ -25,10 +25,12 @@ internal static class WholeWeeks
     private static Kind KindOf(Measure measure) => measure switch
     {
         Measure.RequestsReceived or Measure.SupportEntries or Measure.SupportHours or Measure.CreditGiven or Measure.CreditReceived
-            or Measure.NotYetAcknowledged or Measure.NotYetResolved => Kind.Count,
+            or Measure.NotYetAcknowledged or Measure.NotYetResolved or Measure.BlockersNotCleared => Kind.Count,
         Measure.AcknowledgeMedianHours or Measure.AcknowledgeP90Hours or Measure.ResolveMedianHours or Measure.ResolveP90Hours
-            or Measure.Coverage => Kind.FilteredInDatabase,
-        Measure.OpenBlockers or Measure.OldestBlockerDays or Measure.WaitingNow or Measure.LongestWaitHours => Kind.Now,
+            or Measure.Coverage or Measure.CoverageDepth or Measure.SupportGini or Measure.TopFifthShare
+            or Measure.BlockerClearMedianDays => Kind.FilteredInDatabase,
+        Measure.OpenBlockers or Measure.OldestBlockerDays or Measure.WaitingNow or Measure.LongestWaitHours
+            or Measure.MembersWithoutOneOnOne => Kind.Now,
         _ => Kind.Ratio,
     };
 

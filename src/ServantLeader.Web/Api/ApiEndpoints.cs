@@ -190,7 +190,10 @@ internal static class ApiEndpoints
             d.Trends.ToDictionary(t => t.Key, t => (IReadOnlyList<ApiWeek>)t.Value
                 .Select(p => new ApiWeek(p.WeekStart, p.Withheld ? null : p.Value, p.Withheld)).ToList()),
             d.Categories.Select(c => c.Withheld ? new ApiSupportKind(c.Category, null, null, true) : new ApiSupportKind(c.Category, c.Entries, c.Hours, false)).ToList(),
-            d.Flags, d.MemberCoverage));
+            d.Flags, d.MemberCoverage)
+        {
+            SupportSpread = d.SupportSpread, OneOnOneGaps = d.OneOnOneGaps,
+        });
     }
 
     /// <summary>A withheld figure carries no value, no count and no interval: null, never zero.</summary>

@@ -27,4 +27,11 @@ public sealed record ApiSupportKind(SupportCategory Category, int? Entries, doub
 
 public sealed record ApiDashboard(int TeamId, string TeamName, int Members, DateOnly From, DateOnly To,
     IReadOnlyList<ApiFigure> Figures, IReadOnlyDictionary<Measure, IReadOnlyList<ApiWeek>> Weeks,
-    IReadOnlyList<ApiSupportKind> SupportByKind, IReadOnlyList<TeamFlag> Flags, IReadOnlyList<MemberCoverage>? MemberCoverage);
+    IReadOnlyList<ApiSupportKind> SupportByKind, IReadOnlyList<TeamFlag> Flags, IReadOnlyList<MemberCoverage>? MemberCoverage)
+{
+    /// <summary>Leaders only: each member's support hours in the period, fewest first, without names.</summary>
+    public IReadOnlyList<double>? SupportSpread { get; init; }
+
+    /// <summary>Leaders only: who has had no 1:1 held in the set weeks, with the day of their last one.</summary>
+    public IReadOnlyList<OneOnOneGap>? OneOnOneGaps { get; init; }
+}

@@ -15,6 +15,7 @@ internal static class UiSetup
         // Validated when the app starts (see AddServantLeaderServices): a bad value stops the start with its name.
         builder.Services.Configure<Domain.Growth.GrowthOptions>(builder.Configuration.GetSection(Domain.Growth.GrowthOptions.Section));
         builder.Services.Configure<Domain.Dashboard.AcknowledgeTargetOptions>(builder.Configuration.GetSection(Domain.Dashboard.AcknowledgeTargetOptions.Section));
+        builder.Services.Configure<Domain.Dashboard.FairnessOptions>(builder.Configuration.GetSection(Domain.Dashboard.FairnessOptions.Section));
         // A year, including subdomains: the app is only ever served over HTTPS outside Development.
         builder.Services.AddHsts(o =>
         {

@@ -41,6 +41,9 @@ internal sealed class ReferenceFigures
     /// <summary>The organisation's target for a first response, in working days (the app's default unless a test sets it).</summary>
     public int TargetWorkingDays { get; init; } = 1;
 
+    /// <summary>The fairness and follow-through figures' own reference, merged into every computation when set.</summary>
+    public FairnessReference? Fairness { get; init; }
+
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, Zone).DateTime);
 
     public async Task LoadAsync(SqliteConnection connection)
@@ -90,7 +93,8 @@ internal sealed class ReferenceFigures
         var result = new Dictionary<Measure, (double?, bool)>();
         foreach (var measure in Enum.GetValues<Measure>())
         {
-            if (measure is Measure.OpenBlockers or Measure.OldestBlockerDays or Measure.WaitingNow or Measure.LongestWaitHours)
+            if (measure is Measure.OpenBlockers or Measure.OldestBlockerDays or Measure.WaitingNow or Measure.LongestWaitHours
+                or Measure.MembersWithoutOneOnOne)
             {
                 var (value, people) = now[measure];
                 result[measure] = people is 1 or 2 ? (null, true) : (value, false);
@@ -117,7 +121,7 @@ internal sealed class ReferenceFigures
                 continue;
             }
             var isCount = measure is Measure.RequestsReceived or Measure.SupportEntries or Measure.SupportHours or Measure.CreditGiven or Measure.CreditReceived
-                or Measure.NotYetAcknowledged or Measure.NotYetResolved;
+                or Measure.NotYetAcknowledged or Measure.NotYetResolved or Measure.BlockersNotCleared;
             result[measure] = kept.Count > 0 ? (Compute(team, kept)[measure].Value, false)
                 : left > 0 ? (null, true)
                 : (isCount ? 0 : null, false);
@@ -183,6 +187,10 @@ internal sealed class ReferenceFigures
         var toMembers = credits.Where(k => _members.Any(m => m.Team == team && m.Person == k.Receiver && m.Role == nameof(TeamRole.Member) && Held(m, k.Created))).ToList();
         result[Measure.CreditGiven] = (byLeaders.Count, byLeaders.Select(k => k.Receiver).Distinct().Count());
         result[Measure.CreditReceived] = (toMembers.Count, toMembers.Select(k => k.Receiver).Distinct().Count());
+        foreach (var (measure, cell) in Fairness?.Compute(team, ranges) ?? [])
+        {
+            result[measure] = cell;
+        }
         return result;
     }
 

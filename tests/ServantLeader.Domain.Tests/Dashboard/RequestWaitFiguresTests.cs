@@ -72,7 +72,7 @@ public sealed class RequestWaitFiguresTests : DatabaseTests
 
         // Two working days: Ben's is due Wednesday 00:00 and within; Dev's is due Friday 10:00, still a miss.
         var twoDays = new DashboardService(Db.Get<IDbContextFactory<ServantLeaderDb>>(), Db.Clock, new MemoryCache(new MemoryCacheOptions()),
-            Options.Create(new AcknowledgeTargetOptions { AcknowledgeTargetWorkingDays = 2 }));
+            Options.Create(new AcknowledgeTargetOptions { AcknowledgeTargetWorkingDays = 2 }), Options.Create(new FairnessOptions()));
         var relaxed = await twoDays.TeamAsync(_lena, _team, twoDays.Custom(new(2026, 11, 2), new(2026, 11, 8)), 4, default);
         Assert.Equal(3 / 4.0, relaxed[Measure.AcknowledgedWithinTarget].Value);
     }
@@ -89,7 +89,7 @@ public sealed class RequestWaitFiguresTests : DatabaseTests
         await AcknowledgeAtAsync(late, new DateTimeOffset(2026, 10, 29, 9, 1, 0, TimeSpan.Zero));
         MoveClockTo(Wednesday18);
         var fiveDays = new DashboardService(Db.Get<IDbContextFactory<ServantLeaderDb>>(), Db.Clock, new MemoryCache(new MemoryCacheOptions()),
-            Options.Create(new AcknowledgeTargetOptions { AcknowledgeTargetWorkingDays = 5 }));
+            Options.Create(new AcknowledgeTargetOptions { AcknowledgeTargetWorkingDays = 5 }), Options.Create(new FairnessOptions()));
 
         var week = await fiveDays.TeamAsync(_lena, _team, fiveDays.Custom(new(2026, 10, 19), new(2026, 10, 25)), 4, default);
 

@@ -30,9 +30,13 @@ public sealed class FigureCardsTests : ComponentContext
                 new Figure(Measures.Of(Measure.ResolutionRate), null, 2, Withheld: true),
                 new Figure(Measures.Of(Measure.SatisfactionMean), 4.2, 5, Withheld: false) { Count = 1 },
                 new Figure(Measures.Of(Measure.RequestsReceived), 7, 5, Withheld: false) { Count = 7 },
+                new Figure(Measures.Of(Measure.EntriesPerMemberWeek), 1.5, 5, Withheld: false) { Count = 18 },
                 trend,
             ])
-            .Add(c => c.Medians, new Dictionary<Measure, double?> { [Measure.RequestsReceived] = 2.5, [Measure.Coverage] = null }));
+            .Add(c => c.Medians, new Dictionary<Measure, double?>
+            {
+                [Measure.RequestsReceived] = 2.5, [Measure.EntriesPerMemberWeek] = 2.5, [Measure.Coverage] = null,
+            }));
 
         string Card(Measure measure) => cards.Find($"[data-measure={measure}]").TextContent;
         Assert.Contains("of 10 members", Card(Measure.Coverage), StringComparison.Ordinal);
@@ -45,7 +49,11 @@ public sealed class FigureCardsTests : ComponentContext
         Assert.Empty(cards.Find($"[data-measure={Measure.RequestsReceived}]").QuerySelectorAll("[data-basis]"));
         Assert.Contains("from 4 + 4 pulses", Card(Measure.PulseChange), StringComparison.Ordinal);
         Assert.Contains("95 % interval −1.8 to −0.2", Card(Measure.PulseChange), StringComparison.Ordinal);
-        Assert.Contains("Organisation median: 2.5", Card(Measure.RequestsReceived), StringComparison.Ordinal);
+        // A raw count is not compared across teams, whatever median is passed (docs/metrics.md, "Fair comparisons"); a
+        // rate's median may fall between two teams and keeps its fraction.
+        Assert.DoesNotContain("Organisation median", Card(Measure.RequestsReceived), StringComparison.Ordinal);
+        Assert.Contains(FigureFormat.NotCompared, Card(Measure.RequestsReceived), StringComparison.Ordinal);
+        Assert.Contains("Organisation median: 2.5", Card(Measure.EntriesPerMemberWeek), StringComparison.Ordinal);
         Assert.Contains("Organisation median: not shown (fewer than 3 teams with a value)", Card(Measure.Coverage), StringComparison.Ordinal);
     }
 }

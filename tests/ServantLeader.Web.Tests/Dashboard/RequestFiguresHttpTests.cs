@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServantLeader.Domain.CheckIns;
 using ServantLeader.Domain.Common;
+using ServantLeader.Domain.Dashboard;
 using ServantLeader.Domain.Data;
 using ServantLeader.Domain.People;
 using ServantLeader.Domain.Requests;
@@ -90,11 +91,14 @@ public sealed class RequestFiguresHttpTests(AppFactory app) : IClassFixture<AppF
         // HR's values over the week, team by team (Product and Platform asked nothing that week), worked out by hand.
         var expected = new Dictionary<string, double?>
         {
-            ["RequestsReceived"] = Median(0, 0, 5, 3),
-            ["AcknowledgedWithinTarget"] = Median(3 / 5.0, 1),
-            ["ResolutionRate"] = Median(3 / 5.0, 1),
-            ["ConfirmedShare"] = Median(1 / 3.0, 0),
-            ["WaitingNow"] = Median(0, 3, 0),   // Product's one waiting request rests on Mia alone: withheld, left out
+            // Raw counts grow with the team: no median, whatever the number of teams (docs/metrics.md, "Fair comparisons").
+            ["RequestsReceived"] = null,
+            // Waiting, Answering and Steady have a value (3-team rule, docs/metrics.md "Organisation median").
+            ["AcknowledgedWithinTarget"] = Median(3 / 5.0, 1, 1),
+            ["ResolutionRate"] = Median(3 / 5.0, 1, 1),
+            ["ConfirmedShare"] = Median(1 / 3.0, 0, 0),
+            ["WaitingNow"] = null,
+            ["NotYetAcknowledged"] = null,
         };
         foreach (var who in new[] { _s.Lena, app.Hr })
         {
@@ -104,9 +108,18 @@ public sealed class RequestFiguresHttpTests(AppFactory app) : IClassFixture<AppF
                 f => f.GetProperty("organisationMedian").ValueKind == JsonValueKind.Null ? (double?)null : f.GetProperty("organisationMedian").GetDouble());
             foreach (var (measure, median) in expected)
             {
-                Assert.True(medians[measure] is { } m && Math.Abs(m - median!.Value) < 1e-9, $"{who.PersonId} {measure}: {medians[measure]} ≠ {median}");
+                Assert.True(median is null ? medians[measure] is null : medians[measure] is { } m && Math.Abs(m - median.Value) < 1e-9,
+                    $"{who.PersonId} {measure}: {medians[measure]} ≠ {median}");
             }
             Assert.Contains(medians.Values, m => m is not null);
+            // Every figure's median is the one the page shows beside it (the service's, for the same period).
+            using var scope = _s.App.Services.CreateScope();
+            var service = scope.ServiceProvider.GetRequiredService<DashboardService>();
+            var page = await service.OrganisationMediansAsync(who, service.Custom(_s.Week, _s.Week.AddDays(6)), default);
+            foreach (var (measure, median) in page)
+            {
+                Assert.Equal(median, medians[measure.ToString()]);
+            }
         }
     }
 
@@ -172,9 +185,9 @@ public sealed class RequestFiguresHttpTests(AppFactory app) : IClassFixture<AppF
     }
 
     /// <summary>
-    /// The twin app on a stopped clock, and two teams. Waiting (Lena; Ana, Ben, Cal, Dev, Eve) has one request each in
+    /// The twin app on a stopped clock, and three teams. Waiting (Lena; Ana, Ben, Cal, Dev, Eve) has one request each in
     /// the last whole week and check-ins of which only Ana's is due for review; Answering (Ivy; Fay, Gus, Hal) answered
-    /// and resolved its three requests within the hour.
+    /// and resolved its three requests within the hour, and Steady (Umay; Jonas, Kaia, Louis) likewise.
     /// </summary>
     private async Task<Seeded> SeedAsync()
     {
@@ -214,6 +227,10 @@ public sealed class RequestFiguresHttpTests(AppFactory app) : IClassFixture<AppF
         var ivy = await Person("Ivy");
         var answerers = new[] { await Person("Fay"), await Person("Gus"), await Person("Hal") };
         var answering = await Team("Answering", ivy, answerers);
+        // A third team that answers as Answering does: rates and shares have a median only from 3 teams with a value.
+        var umay = await Person("Umay");
+        var steadies = new[] { await Person("Jonas"), await Person("Kaia"), await Person("Louis") };
+        var steady = await Team("Steady", umay, steadies);
 
         async Task<int> Ask(Actor member, int team) => await requests.AskAsync(member, new AskForHelp
         {
@@ -263,6 +280,12 @@ public sealed class RequestFiguresHttpTests(AppFactory app) : IClassFixture<AppF
             await Respond(ivy, id, r => requests.ResolveAsync(ivy, r, ct));
             await Move(id, week.AddDays(1), 9, 1, 1);
         }
+        foreach (var member in steadies)
+        {
+            var id = await Ask(member, steady);
+            await Respond(umay, id, r => requests.ResolveAsync(umay, r, ct));
+            await Move(id, week.AddDays(2), 9, 1, 1);
+        }
 
         // Check-ins: Ana's on Monday, reviewed two hours later; the others' on Sunday 20:00, less than 3 days ago.
         var writing = services.GetRequiredService<CheckInWriting>();
@@ -282,7 +305,8 @@ public sealed class RequestFiguresHttpTests(AppFactory app) : IClassFixture<AppF
         }
         // Both teams were formed long before the week: a figure of the team as it was then sees them whole.
         var formed = LocalAt(week.AddDays(-60), 9).ToUnixTimeMilliseconds();
-        await db.Database.ExecuteSqlRawAsync("UPDATE \"Memberships\" SET \"Since\" = {0} WHERE \"TeamId\" IN ({1}, {2})", [formed, waiting, answering], ct);
+        await db.Database.ExecuteSqlRawAsync("UPDATE \"Memberships\" SET \"Since\" = {0} WHERE \"TeamId\" IN ({1}, {2}, {3})",
+            [formed, waiting, answering, steady], ct);
         var devsCreated = LocalAt(week.AddDays(3), 10).ToUnixTimeMilliseconds();
         return new Seeded(twin, now, week, waiting, answering, lena, devsCreated);
     }

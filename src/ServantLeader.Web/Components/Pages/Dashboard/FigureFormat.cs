@@ -9,7 +9,17 @@ internal static class FigureFormat
     public const string NoData = "no data yet";
     public const string Withheld = "withheld (fewer than 3 people)";
 
+    /// <summary>Instead of an organisation median beside a raw count (docs/metrics.md, "Fair comparisons").</summary>
+    public const string NotCompared = "Not compared across teams: see the rates per member per week";
+
     private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>
+    /// The organisation median as the overview and its CSV show it: empty beside a raw count, which is not compared;
+    /// otherwise as <see cref="Median(MeasureUnit, double?)"/> (not shown below 3 teams with a value).
+    /// </summary>
+    public static string Median(Measure measure, double? median) =>
+        DashboardBlocks.HasOrganisationMedian(measure) ? Median(Measures.Of(measure).Unit, median) : "";
 
     public static string Text(Figure figure) => figure.Withheld ? Withheld : Value(figure.Definition.Unit, figure.Value);
 

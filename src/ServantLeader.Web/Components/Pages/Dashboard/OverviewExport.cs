@@ -89,7 +89,7 @@ internal static class OverviewExport
             csv.WriteField("");
             foreach (var measure in OverviewColumns.Measures)
             {
-                csv.WriteField(FigureFormat.Median(Measures.Of(measure).Unit, overview.OrganisationMedians[measure]));
+                csv.WriteField(FigureFormat.Median(measure, overview.OrganisationMedians[measure]));
                 if (HasCount(measure))
                 {
                     csv.WriteField("");
