@@ -64,9 +64,6 @@ public sealed partial class MeasuresJourneyTests(E2EApp app) : BrowserTests(app)
         Assert.DoesNotContain(title, await hr.Locator("main").InnerTextAsync());
     }
 
-    private static Task<string> FigureAsync(IPage page, string measure) =>
-        page.Locator($"[data-measure={measure}] .sl-figure-value").InnerTextAsync();
-
     private static int Count(string text) =>
         int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : -1;
 }
