@@ -30,7 +30,7 @@ public sealed partial class MeasuresJourneyTests(E2EApp app) : BrowserTests(app)
         await nia.Locator("[name=Title]").FillAsync(title);
         await nia.Locator("[name=Details]").FillAsync("The notes are written and nobody has said who approves them.");
         await nia.GetByRole(AriaRole.Button, new() { Name = "Send to my leaders" }).ClickAsync();
-        await nia.WaitForURLAsync(new Regex("/requests/\\d+$"));
+        await nia.WaitForURLAsync(new Regex("/requests/\\d+"));
 
         await OpenAsync(amara, dashboard);
         Assert.Equal(waitingBefore + 1, Count(await FigureAsync(amara, "WaitingNow")));

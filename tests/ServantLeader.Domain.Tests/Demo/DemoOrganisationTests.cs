@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServantLeader.Domain.CheckIns;
 using ServantLeader.Domain.Demo;
+using ServantLeader.Domain.Feedback;
 using ServantLeader.Domain.OneOnOnes;
 using ServantLeader.Domain.Requests;
 
@@ -34,7 +35,9 @@ public sealed class DemoOrganisationTests : DatabaseTests
         Assert.True(await db.OneOnOnes.CountAsync(o => o.Status == MeetingStatus.Held) >= 12 * 5);
         Assert.Equal(13, await db.OneOnOnes.CountAsync(o => o.Status == MeetingStatus.Upcoming));
         Assert.True(await db.Credits.CountAsync() >= 20);
-        Assert.Equal(2, await db.FeedbackRounds.CountAsync());
+        Assert.Equal(3, await db.FeedbackRounds.CountAsync());
+        // The spring round asked the quarterly pulse, so results show the index over two rounds and both instruments.
+        Assert.Equal(DefaultInstrument.PulseKey, await db.FeedbackRounds.Where(r => r.Name.StartsWith("Spring")).Select(r => r.Instrument.SeedKey).SingleAsync());
         Assert.True(await db.FeedbackResponses.CountAsync() > 20);
         Assert.Equal(await db.FeedbackResponses.CountAsync(), await db.FeedbackParticipation.CountAsync(p => p.HasAnswered));
         Assert.Equal(DemoOrganisation.SignIns.Select(s => s.Email).Distinct().Count(), await db.People.CountAsync());
