@@ -148,7 +148,7 @@ public sealed partial class JourneyTests(E2EApp app) : BrowserTests(app)
 
         var hr = await SignInAsync("hr");
         await OpenAsync(hr, "/dashboard/overview?weeks=12");
-        await hr.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Coverage") }).ClickAsync();
+        await hr.GetByRole(AriaRole.Link, new() { Name = "Coverage", Exact = true }).ClickAsync();
         await hr.WaitForURLAsync(new Regex("sort=coverage"));
         await InteractiveAsync(hr);
         await Assertions.Expect(hr.Locator("th[aria-sort=ascending]", new() { HasText = "Coverage" })).ToBeVisibleAsync();

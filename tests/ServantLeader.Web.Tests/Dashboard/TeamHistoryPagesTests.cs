@@ -21,10 +21,10 @@ public sealed class TeamHistoryPagesTests : ComponentContext
     {
         SignInAs(Admin, "Adam Admin", "Admin");
         var manage = Render<ManageTeamPage>(p => p.Add(x => x.Id, Product));
-        manage.WaitForElement("button[aria-label='End the membership of Mia']");
+        manage.WaitForElement("button[aria-label='End membership of Mia']");
         Assert.DoesNotContain(">Remove<", manage.Markup, StringComparison.Ordinal);
-        manage.Find("button[aria-label='End the membership of Mia']").Click();
-        manage.WaitForAssertion(() => Assert.Empty(manage.FindAll("button[aria-label='End the membership of Mia']")));
+        manage.Find("button[aria-label='End membership of Mia']").Click();
+        manage.WaitForAssertion(() => Assert.Empty(manage.FindAll("button[aria-label='End membership of Mia']")));
 
         await using (var db = await Get<IDbContextFactory<ServantLeaderDb>>().CreateDbContextAsync())
         {
