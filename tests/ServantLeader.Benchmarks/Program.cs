@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServantLeader.Benchmarks;
+using ServantLeader.Benchmarks.Floor;
 using ServantLeader.Domain;
 using ServantLeader.Domain.Common;
 using ServantLeader.Domain.Dashboard;
@@ -80,6 +81,13 @@ var quarter = dashboards.LastWeeks(12);
 var random = new Random(7);
 int NextTeam() => org.TeamIds[random.Next(org.TeamIds.Count)];
 
+// The floor must give exactly what we give before its time means anything: check a few teams and the overview.
+var floorDifferences = await CheckFloorAsync(args.Contains("floor-check") ? org.TeamIds.Count : 5);
+if (args.Contains("floor-check"))
+{
+    return floorDifferences == 0 ? 0 : 1;
+}
+
 if (Environment.GetEnvironmentVariable("BENCHMARK_PROFILE") == "1")
 {
     foreach (var w in new[] { 1, 4, 12, 26, 52 })
@@ -101,9 +109,9 @@ var growthTeam = await Median("growth section, one team, 52 weeks (leader)", run
     await growthFigures.TeamAsync(new Actor(org.LeaderOfTeam[id]), id, year, CancellationToken.None);
 });
 var growthOrg = await Median("growth columns of HR's overview, all teams, 12 whole weeks", runs, () => growthFigures.OverviewAsync(hr, quarter, CancellationToken.None));
-var floor = new FloorQueries(connectionString, now);
-var floorTeam = await Median("floor: one SQL statement per figure, one team, 52 weeks", runs, () => floor.TeamAsync(NextTeam(), year));
-var floorOrg = await Median("floor: one SQL statement per figure, all teams, 12 weeks", runs, () => floor.OrganisationAsync(quarter));
+var floor = new FloorDashboard(connectionString, now);
+var floorTeam = await Median("floor: hand-written SQL per figure, the same outputs, one team, 52 weeks", runs, () => floor.TeamAsync(NextTeam(), year));
+var floorOrg = await Median("floor: hand-written SQL per figure, the same outputs, all teams, 12 weeks", runs, () => floor.OverviewAsync(quarter));
 var naive = new NaiveDashboard(dbs, now);
 var naiveTeam = await Median("naive EF, rows loaded and aggregated in memory, one team, 52 weeks", Math.Max(3, runs / 3), () => naive.TeamAsync(NextTeam(), year));
 var naiveOrg = await Median("naive EF, all teams, 12 weeks", 3, () => naive.OrganisationAsync(quarter));
@@ -128,6 +136,29 @@ Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
     ["runs"] = runs,
 }));
 return 0;
+
+async Task<int> CheckFloorAsync(int teams)
+{
+    var check = new FloorDashboard(connectionString, now);
+    var differences = new List<string>();
+    var compared = 0;
+    var only = OptionText("--team", "");
+    var chosen = only != "" ? [int.Parse(only, CultureInfo.InvariantCulture)] : org.TeamIds.Take(teams).ToList();
+    foreach (var id in chosen)
+    {
+        var ours = await dashboards.TeamAsync(new Actor(org.LeaderOfTeam[id]), id, year, DashboardService.DefaultQuietWeeks, CancellationToken.None);
+        differences.AddRange(FloorCheck.Team(ours, await check.TeamAsync(id, year), out var n));
+        compared += n;
+    }
+    differences.AddRange(FloorCheck.Overview(await dashboards.OverviewAsync(hr, quarter, CancellationToken.None), await check.OverviewAsync(quarter), out var m));
+    compared += m;
+    Console.WriteLine($"floor check: {compared:N0} values compared ({chosen.Count} teams' dashboards and the overview), {differences.Count:N0} differ");
+    foreach (var line in differences.Take(int.Parse(OptionText("--show", "40"), CultureInfo.InvariantCulture)))
+    {
+        Console.WriteLine("  " + line);
+    }
+    return differences.Count;
+}
 
 static async Task<double> Median(string name, int runs, Func<Task> run)
 {

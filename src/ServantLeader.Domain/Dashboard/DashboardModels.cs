@@ -29,7 +29,16 @@ public sealed record Figure(MeasureDefinition Definition, double? Value, int Peo
     public HalfCounts? Halves { get; init; }
 }
 
-public sealed record TrendPoint(DateOnly WeekStart, double? Value, bool Withheld);
+/// <summary>
+/// One week of a figure's trend. <see cref="People"/> are the people behind it (HR's small-group rule) and
+/// <see cref="Count"/> the things it rests on, as for a <see cref="Figure"/>; both are left out when withheld.
+/// </summary>
+public sealed record TrendPoint(DateOnly WeekStart, double? Value, bool Withheld)
+{
+    public int People { get; init; }
+
+    public int? Count { get; init; }
+}
 
 public sealed record CategorySupport(SupportCategory Category, int Entries, double Hours, int People, bool Withheld = false);
 

@@ -64,7 +64,7 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
             .Select((w, i) => forHr && WholeWeeks.IsSmall(cells.For(teamId, i), d.Measure)
                 ? new Figure(d, null, 0, Withheld: true)
                 : Shown(d, cells.For(teamId, i), forHr))
-            .Select((f, i) => new TrendPoint(weeks[i].From, f.Value, f.Withheld))
+            .Select((f, i) => new TrendPoint(weeks[i].From, f.Value, f.Withheld) { People = f.Withheld ? 0 : f.People, Count = f.Count })
             .ToList());
         var members = figures.First(f => f.Measure == Measure.Coverage).People;
 
