@@ -1695,6 +1695,8 @@ namespace ServantLeader.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"Until\" IS NULL");
 
+                    b.HasIndex("TeamId", "Role", "Since", "Until", "PersonId");
+
                     b.ToTable("Memberships", (string)null);
                 });
 

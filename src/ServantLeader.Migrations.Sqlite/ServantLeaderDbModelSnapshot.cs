@@ -1630,6 +1630,8 @@ namespace ServantLeader.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("\"Until\" IS NULL");
 
+                    b.HasIndex("TeamId", "Role", "Since", "Until", "PersonId");
+
                     b.ToTable("Memberships", (string)null);
                 });
 

@@ -19,8 +19,7 @@ internal static class FairnessFigures
     public static async Task<FigureCells> ReadAsync(FigureScope scope, Slices slices, FairnessOptions options, CancellationToken ct)
     {
         var cells = new FigureCells.Builder();
-        await SpreadAsync(scope, slices, options, cells, ct);
-        await RatesAsync(scope, slices, cells, ct);
+        await SpreadAndRatesAsync(scope, slices, options, cells, ct);
         return cells.Build();
     }
 
@@ -36,8 +35,11 @@ internal static class FairnessFigures
         return (await sql.ReadAsync<MinutesRow>(scope.Db, ct)).Select(r => r.Minutes / 60.0).ToList();
     }
 
-    /// <summary>Coverage in depth, the Gini coefficient and the best-served fifth's share, per team and slice.</summary>
-    private static async Task SpreadAsync(FigureScope scope, Slices slices, FairnessOptions options, FigureCells.Builder cells, CancellationToken ct)
+    /// <summary>
+    /// Coverage in depth, the Gini coefficient and the best-served fifth's share; and hours and entries per member per
+    /// week. One statement, so the members of each slice ("M") and the support per member and week ("S") are read once.
+    /// </summary>
+    private static async Task SpreadAndRatesAsync(FigureScope scope, Slices slices, FairnessOptions options, FigureCells.Builder cells, CancellationToken ct)
     {
         var sql = new SqlText();
         Prefix(sql, scope, slices);
@@ -51,43 +53,25 @@ internal static class FairnessFigures
             EXISTS (SELECT 1 FROM "M" mw JOIN "K" kw ON kw."TeamId" = mw."TeamId" AND kw."w" = mw."b"
                     WHERE mw."TeamId" = mm."TeamId" AND mw."PersonId" = mm."PersonId" AND kw."served" >= {minimum})
             """;
+        // The rates: member-weeks ("MW") are each week's members (<see cref="MemberInSlice"/>) times the week's days in the
+        // period ÷ 7; the whole period's are the weeks' added up, so a clipped week weighs its days. Their entries and
+        // minutes are all the team's support in the slice ("A"), whoever got it.
+        // The best-served fifth are the members ranked last by minutes: ties hold equal minutes, so which of them is
+        // ranked first changes no sum, and one ranking serves the Gini and the fifth.
         sql.Append($"""
             , "P" AS ({PerMember(kept, wholeMembers)}), "R" AS (
-              SELECT "TeamId", "b", "e", "x",
-                ROW_NUMBER() OVER (PARTITION BY "TeamId", "b" ORDER BY "x") AS "i",
-                ROW_NUMBER() OVER (PARTITION BY "TeamId", "b" ORDER BY "x" DESC) AS "j",
-                COUNT(*) OVER (PARTITION BY "TeamId", "b") AS "k"
-              FROM "P"
-            )
-            SELECT "TeamId", "b" AS "Bucket", COUNT(*) AS "Members",
-              SUM(CASE WHEN "e" >= {sql.Parameter(options.DepthEntries)} OR "x" >= {sql.Parameter(options.DepthMinutes)} THEN 1 ELSE 0 END) AS "Deep",
-              SUM(CASE WHEN "x" > 0 THEN 1 ELSE 0 END) AS "Served",
-              SUM("x") AS "Minutes",
-              CASE WHEN SUM("x") > 0 THEN 2.0 * SUM("i" * "x") / (COUNT(*) * SUM("x")) - (COUNT(*) + 1.0) / COUNT(*) END AS "Gini",
-              SUM(CASE WHEN "j" <= ("k" + 4) / 5 THEN "x" ELSE 0 END) AS "TopFifth"
-            FROM "R" GROUP BY "TeamId", "b"
-            """);
-        foreach (var row in await sql.ReadAsync<SpreadRow>(scope.Db, ct))
-        {
-            cells.SetRatio(row.TeamId, row.Bucket, Measure.CoverageDepth, row.Deep, row.Members, row.Served);
-            // The spread's count is the members it is taken over (those with none count as 0), not minutes: the best-served
-            // fifth's share is minutes over minutes, no proportion of things counted, so it gets no interval (FigureUncertainty).
-            cells.Set(row.TeamId, row.Bucket, Measure.SupportGini, row.Gini, row.Served, 0, row.Members);
-            cells.Set(row.TeamId, row.Bucket, Measure.TopFifthShare, row.Minutes > 0 ? (double)row.TopFifth / row.Minutes : null, row.Served,
-                row.TopFifth, row.Members);
-        }
-    }
-
-    /// <summary>
-    /// Hours and entries per member per week. The member-weeks ("MW") are each week's members (<see cref="MemberInSlice"/>)
-    /// times the week's days in the period ÷ 7; the whole period's are the weeks' added up, so a clipped week weighs its days.
-    /// </summary>
-    private static async Task RatesAsync(FigureScope scope, Slices slices, FigureCells.Builder cells, CancellationToken ct)
-    {
-        var sql = new SqlText();
-        Prefix(sql, scope, slices);
-        sql.Append($"""
-            , "MW" AS (
+              SELECT "TeamId", "b", "e", "x", ROW_NUMBER() OVER w AS "i",
+                COUNT(*) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "k"
+              FROM "P" WINDOW w AS (PARTITION BY "TeamId", "b" ORDER BY "x")
+            ), "SP" AS (
+              SELECT "TeamId", "b", COUNT(*) AS "Members",
+                SUM(CASE WHEN "e" >= {sql.Parameter(options.DepthEntries)} OR "x" >= {sql.Parameter(options.DepthMinutes)} THEN 1 ELSE 0 END) AS "Deep",
+                SUM(CASE WHEN "x" > 0 THEN 1 ELSE 0 END) AS "Served",
+                SUM("x") AS "Minutes",
+                CASE WHEN SUM("x") > 0 THEN 2.0 * SUM("i" * "x") / (COUNT(*) * SUM("x")) - (COUNT(*) + 1.0) / COUNT(*) END AS "Gini",
+                SUM(CASE WHEN "i" > "k" - ("k" + 4) / 5 THEN "x" ELSE 0 END) AS "TopFifth"
+              FROM "R" GROUP BY "TeamId", "b"
+            ), "MW" AS (
               SELECT mm."TeamId" AS "TeamId", mm."b" AS "b", COUNT(*) * MAX(b."n") AS "MemberDays"
               FROM "M" mm JOIN "B" b ON b."b" = mm."b" WHERE mm."b" >= 0 GROUP BY mm."TeamId", mm."b"
             ), "A" AS (
@@ -96,21 +80,34 @@ internal static class FairnessFigures
               SELECT "TeamId", {Bucket.Whole}, SUM("e"), SUM("x"), COUNT(DISTINCT "PersonId") FROM "S" GROUP BY "TeamId"
             )
             SELECT w."TeamId" AS "TeamId", w."b" AS "Bucket", w."MemberDays" AS "MemberDays", COALESCE(a."Entries", 0) AS "Entries",
-              COALESCE(a."Minutes", 0) AS "Minutes", COALESCE(a."People", 0) AS "People"
+              COALESCE(a."Minutes", 0) AS "SupportMinutes", COALESCE(a."People", 0) AS "People",
+              sp."Members" AS "Members", sp."Deep" AS "Deep", sp."Served" AS "Served", sp."Minutes" AS "Minutes", sp."Gini" AS "Gini",
+              sp."TopFifth" AS "TopFifth"
             FROM (
               SELECT "TeamId", "b", "MemberDays" FROM "MW"
               UNION ALL
               SELECT "TeamId", {Bucket.Whole}, SUM("MemberDays") FROM "MW" GROUP BY "TeamId"
             ) w
             LEFT JOIN "A" a ON a."TeamId" = w."TeamId" AND a."b" = w."b"
+            LEFT JOIN "SP" sp ON sp."TeamId" = w."TeamId" AND sp."b" = w."b"
             """);
-        foreach (var row in await sql.ReadAsync<RateRow>(scope.Db, ct))
+        foreach (var row in await sql.ReadAsync<SpreadRow>(scope.Db, ct))
         {
             var memberWeeks = row.MemberDays / 7.0;
-            var hours = row.Minutes / 60.0;
+            var hours = row.SupportMinutes / 60.0;
             cells.Set(row.TeamId, row.Bucket, Measure.HoursPerMemberWeek, memberWeeks > 0 ? hours / memberWeeks : null, row.People, hours, memberWeeks);
             cells.Set(row.TeamId, row.Bucket, Measure.EntriesPerMemberWeek, memberWeeks > 0 ? row.Entries / memberWeeks : null, row.People,
                 row.Entries, memberWeeks);
+            if (row.Members is not { } members)
+            {
+                continue;   // HR's whole period with no kept week: nobody to spread over
+            }
+            cells.SetRatio(row.TeamId, row.Bucket, Measure.CoverageDepth, row.Deep ?? 0, members, row.Served ?? 0);
+            // The spread's count is the members it is taken over (those with none count as 0), not minutes: the best-served
+            // fifth's share is minutes over minutes, no proportion of things counted, so it gets no interval (FigureUncertainty).
+            cells.Set(row.TeamId, row.Bucket, Measure.SupportGini, row.Gini, row.Served ?? 0, 0, members);
+            cells.Set(row.TeamId, row.Bucket, Measure.TopFifthShare, row.Minutes > 0 ? (double)(row.TopFifth ?? 0) / row.Minutes.Value : null,
+                row.Served ?? 0, row.TopFifth ?? 0, members);
         }
     }
 
@@ -176,22 +173,16 @@ internal static class FairnessFigures
     {
         public int TeamId { get; set; }
         public int Bucket { get; set; }
-        public long Members { get; set; }
-        public long Deep { get; set; }
-        public long Served { get; set; }
-        public long Minutes { get; set; }
-        public double? Gini { get; set; }
-        public long TopFifth { get; set; }
-    }
-
-    private sealed class RateRow
-    {
-        public int TeamId { get; set; }
-        public int Bucket { get; set; }
         public long MemberDays { get; set; }
         public long Entries { get; set; }
-        public long Minutes { get; set; }
+        public long SupportMinutes { get; set; }
         public long People { get; set; }
+        public long? Members { get; set; }
+        public long? Deep { get; set; }
+        public long? Served { get; set; }
+        public long? Minutes { get; set; }
+        public double? Gini { get; set; }
+        public long? TopFifth { get; set; }
     }
 
     private sealed class MinutesRow

@@ -123,21 +123,27 @@ internal static class FollowThroughFigures
               )
               """
             : "";
+        // Only the check-ins submitted from the slice's start on are ranked (a blocker clears at a later one, up to now);
+        // whether the first of them goes on from an earlier blocker is read from the one before it ("before" = -1).
+        var start = sql.Parameter(t0);
         sql.Append($"""
             WITH "C" AS (
               SELECT c."TeamId" AS "TeamId", c."MemberId" AS "MemberId", c."SubmittedAt" AS "s", c."RequestId" AS "r",
                 CASE WHEN c."Challenges" <> '' THEN 1 ELSE 0 END AS "blk",
-                LAG(CASE WHEN c."Challenges" <> '' THEN 1 ELSE 0 END, 1, 0) OVER (PARTITION BY c."TeamId", c."MemberId" ORDER BY c."SubmittedAt", c."Id") AS "before",
+                LAG(CASE WHEN c."Challenges" <> '' THEN 1 ELSE 0 END, 1, -1) OVER (PARTITION BY c."TeamId", c."MemberId" ORDER BY c."SubmittedAt", c."Id") AS "before",
                 MIN(CASE WHEN c."Challenges" = '' THEN c."SubmittedAt" END) OVER (PARTITION BY c."TeamId", c."MemberId" ORDER BY c."SubmittedAt", c."Id"
                   ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS "clear"
               FROM "CheckIns" c
-              WHERE c."Status" <> 'Draft' AND c."SubmittedAt" IS NOT NULL
+              WHERE c."Status" <> 'Draft' AND c."SubmittedAt" >= {start}
                 {(scope.TeamId is { } id ? $"""AND c."TeamId" = {sql.Parameter(id)}""" : "")}
             ), "V" AS (
               SELECT x."TeamId" AS "TeamId", x."MemberId" AS "p", x."s" AS "c",
                 CASE WHEN r."ResolvedAt" IS NOT NULL AND (x."clear" IS NULL OR r."ResolvedAt" < x."clear") THEN r."ResolvedAt" ELSE x."clear" END - x."s" AS "v"
               FROM "C" x LEFT JOIN "ServiceRequests" r ON r."Id" = x."r" AND r."Status" = 'Resolved'
-              WHERE x."blk" = 1 AND x."before" = 0 AND x."s" >= {sql.Parameter(t0)} AND x."s" < {sql.Parameter(t1)}
+              WHERE x."blk" = 1 AND x."s" < {sql.Parameter(t1)} AND 0 = CASE WHEN x."before" >= 0 THEN x."before" ELSE COALESCE((
+                  SELECT CASE WHEN e."Challenges" <> '' THEN 1 ELSE 0 END FROM "CheckIns" e
+                  WHERE e."TeamId" = x."TeamId" AND e."MemberId" = x."MemberId" AND e."Status" <> 'Draft' AND e."SubmittedAt" < {start}
+                  ORDER BY e."SubmittedAt" DESC, e."Id" DESC LIMIT 1), 0) END
             ){kept}, "G" AS (
               SELECT v."TeamId" AS "TeamId", {Bucket.Whole} AS "b", v."p" AS "p", v."v" AS "v" FROM "V" v {wholeFilter}
               {(weekOfV is null ? "" : $"""UNION ALL SELECT v."TeamId", {weekOfV}, v."p", v."v" FROM "V" v""")}
