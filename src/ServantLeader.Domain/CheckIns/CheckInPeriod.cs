@@ -46,4 +46,18 @@ public readonly record struct CheckInPeriod(DateOnly Start, DateOnly Due)
     public CheckInPeriod Next() => new(Start.AddDays(Length), Due.AddDays(Length));
 
     public bool IsLate(DateOnly today) => today > Due;
+
+    /// <summary>
+    /// A member's own period: one due before the day they joined was never theirs (the dashboard does not expect it
+    /// either), so they write for the first one due on or after that day, and are not told they are late.
+    /// </summary>
+    public CheckInPeriod NotBefore(DateOnly joined)
+    {
+        var period = this;
+        while (period.Due < joined)
+        {
+            period = period.Next();
+        }
+        return period;
+    }
 }

@@ -18,10 +18,19 @@ internal static class CheckInQueries
         var teams = await db.Memberships
             .Where(m => m.PersonId == actor.PersonId && m.Role == role)
             .OrderBy(m => m.Team.Name)
-            .Select(m => new { m.TeamId, m.Team.Name, m.Team.CheckInCadence, m.Team.CheckInDueDay })
+            .Select(m => new { m.TeamId, m.Team.Name, m.Team.CheckInCadence, m.Team.CheckInDueDay, m.Since })
             .ToListAsync(ct);
-        return teams.Select(t => (new TeamRhythm(t.TeamId, t.Name), CheckInPeriod.Open(today, t.CheckInCadence, t.CheckInDueDay))).ToList();
+        // A member writes for the periods due from the day they joined (the organisation's zone); a leader reviews the open one.
+        return teams.Select(t =>
+        {
+            var open = CheckInPeriod.Open(today, t.CheckInCadence, t.CheckInDueDay);
+            return (new TeamRhythm(t.TeamId, t.Name), role == TeamRole.Member ? open.NotBefore(JoinedDay(t.Since, time)) : open);
+        }).ToList();
     }
+
+    /// <summary>The day a membership began, in the organisation's time zone.</summary>
+    internal static DateOnly JoinedDay(DateTimeOffset since, TimeProvider time) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(since, time.LocalTimeZone).DateTime);
 
     internal static async Task SaveAsync(ServantLeaderDb db, CancellationToken ct)
     {

@@ -217,7 +217,11 @@ public sealed class CheckInWriting(IDbContextFactory<ServantLeaderDb> dbs, TimeP
             throw new RuleViolationException("TeamId", "You check in with a team you are a member of.");
         }
         var team = await db.Teams.AsNoTracking().SingleAsync(t => t.Id == teamId, ct);
-        return (team, CheckInPeriod.Open(time.Today(), team.CheckInCadence, team.CheckInDueDay));
+        var since = await db.Memberships
+            .Where(m => m.PersonId == actor.PersonId && m.TeamId == teamId && m.Role == TeamRole.Member)
+            .Select(m => m.Since)
+            .FirstAsync(ct);
+        return (team, CheckInPeriod.Open(time.Today(), team.CheckInCadence, team.CheckInDueDay).NotBefore(CheckInQueries.JoinedDay(since, time)));
     }
 
     private async Task<CheckIn> CurrentForWritingAsync(ServantLeaderDb db, Actor actor, CheckInAnswers answers, CancellationToken ct)

@@ -216,6 +216,29 @@ public sealed class CheckInTests : OrganisationTests
     }
 
     [Fact]
+    public async Task A_member_who_joins_after_a_due_day_is_not_late_for_that_period_and_writes_for_the_next()
+    {
+        // Saturday 21 November: the open period is the one due yesterday, and Max, a member since before it, is late.
+        Db.Clock.Advance(TimeSpan.FromDays(3));
+        Assert.Equal(ReminderKind.CheckInOverdue, Assert.Single(await Db.Get<CheckInReminders>().RemindersAsync(Org.Max, default)).Kind);
+        // Mia leaves and comes back today: the period due yesterday was never hers (the dashboard does not expect it).
+        var teams = Db.Get<TeamService>();
+        var mia = (await teams.GetAsync(Org.Admin, Org.Product, default)).Members.Single(m => m.PersonId == Org.Mia.PersonId);
+        await teams.EndMembershipAsync(Org.Admin, mia.MembershipId, default);
+        Db.Clock.Advance(TimeSpan.FromHours(1));
+        await teams.SetMembershipAsync(Org.Admin, Org.Product, Org.Mia.PersonId, TeamRole.Member, default);
+
+        var reminder = Assert.Single(await Db.Get<CheckInReminders>().RemindersAsync(Org.Mia, default));
+        Assert.Equal((ReminderKind.CheckInDue, new DateOnly(2026, 11, 27)), (reminder.Kind, reminder.Due));
+        var form = await CheckIns.OpenAsync(Org.Mia, Org.Product, default);
+        Assert.Equal((new DateOnly(2026, 11, 27), false), (form.Period.Due, form.IsLate));
+        // What she writes is for that period, and her leader's week does not count her late for the one before.
+        var id = await CheckIns.SubmitAsync(Org.Mia, Answers(), default);
+        Assert.Equal(new DateOnly(2026, 11, 27), (await Review.GetAsync(Org.Mia, id, default)).Period.Due);
+        Assert.False((await Review.ThisWeekAsync(Org.Lea, default)).Single().Rows.Single(r => r.MemberName == "Mia Member").IsLate);
+    }
+
+    [Fact]
     public async Task Reminders_tell_members_what_is_due_or_overdue_and_leaders_what_waits_for_review()
     {
         await SubmitAsync(Org.Mia);
