@@ -21,7 +21,7 @@ internal static class FollowThroughFigures
             """);
         foreach (var row in await sql.ReadAsync<WithoutRow>(scope.Db, ct))
         {
-            cells.Set(row.TeamId, Bucket.Whole, Measure.MembersWithoutOneOnOne, row.Without, row.Without, row.Without);
+            cells.SetCount(row.TeamId, Bucket.Whole, Measure.MembersWithoutOneOnOne, row.Without, row.Without);
         }
         return cells.Build();
     }
@@ -102,7 +102,8 @@ internal static class FollowThroughFigures
     /// Blockers raised in the slice (by the raising check-in's submission) and when they cleared. A submitted check-in with
     /// a blocker raises one unless the member's previous submitted check-in in the team reported one too (then it goes on);
     /// it clears at the member's next submitted check-in in the team without a blocker, or when the request made from the
-    /// raising check-in was resolved, whichever is first. Blockers not cleared yet are counted, not guessed: the median is
+    /// raising check-in was resolved (a resolution before the blocker was raised does not clear it), whichever is first.
+    /// Blockers not cleared yet are counted, not guessed: the median is
     /// over the cleared ones. For HR the whole period's median uses only weeks with 3 or more members behind it.
     /// </summary>
     private static async Task BlockersAsync(FigureScope scope, Slices slices, FigureCells.Builder cells, CancellationToken ct)
@@ -139,7 +140,7 @@ internal static class FollowThroughFigures
             ), "V" AS (
               SELECT x."TeamId" AS "TeamId", x."MemberId" AS "p", x."s" AS "c",
                 CASE WHEN r."ResolvedAt" IS NOT NULL AND (x."clear" IS NULL OR r."ResolvedAt" < x."clear") THEN r."ResolvedAt" ELSE x."clear" END - x."s" AS "v"
-              FROM "C" x LEFT JOIN "ServiceRequests" r ON r."Id" = x."r" AND r."Status" = 'Resolved'
+              FROM "C" x LEFT JOIN "ServiceRequests" r ON r."Id" = x."r" AND r."Status" = 'Resolved' AND r."ResolvedAt" >= x."s"
               WHERE x."blk" = 1 AND x."s" < {sql.Parameter(t1)} AND 0 = CASE WHEN x."before" >= 0 THEN x."before" ELSE COALESCE((
                   SELECT CASE WHEN e."Challenges" <> '' THEN 1 ELSE 0 END FROM "CheckIns" e
                   WHERE e."TeamId" = x."TeamId" AND e."MemberId" = x."MemberId" AND e."Status" <> 'Draft' AND e."SubmittedAt" < {start}

@@ -137,7 +137,7 @@ internal static class FloorFollowThrough
         // As the page lists them: never first, then the longest ago, then by name (the culture's order).
         into.OneOnOneGaps = gaps.OrderBy(g => g.LastHeld is not null).ThenBy(g => g.LastHeld)
             .ThenBy(g => g.Name, StringComparer.CurrentCulture).ToList();
-        into.Set(teamId, Measure.MembersWithoutOneOnOne, FloorKey.Whole, new FloorFigure(gaps.Count, gaps.Count, 0));
+        into.Set(teamId, Measure.MembersWithoutOneOnOne, FloorKey.Whole, new FloorFigure(gaps.Count, gaps.Count, gaps.Count));
     }
 
     // ---------------------------------------------------------------- HR's overview
@@ -164,7 +164,7 @@ internal static class FloorFollowThrough
                 teams.Add(team);
                 into.Set(team, Measure.MembersWithoutOneOnOne, FloorKey.Whole, n is > 0 and < 3
                     ? new FloorFigure(null, n, null, true)
-                    : new FloorFigure(n, n, 0));
+                    : new FloorFigure(n, n, n));
             }
         }
 
@@ -323,7 +323,7 @@ internal static class FloorFollowThrough
         ), b AS (
             SELECT s.TeamId, s.MemberId, s.SubmittedAt AS raised,
                    (MIN(COALESCE(s.nextClear, r.ResolvedAt), COALESCE(r.ResolvedAt, s.nextClear)) - s.SubmittedAt) / 86400000.0 AS d
-            FROM s LEFT JOIN ServiceRequests r ON r.Id = s.RequestId AND r.Status = 'Resolved'
+            FROM s LEFT JOIN ServiceRequests r ON r.Id = s.RequestId AND r.Status = 'Resolved' AND r.ResolvedAt >= s.SubmittedAt
             WHERE s.blocked AND NOT COALESCE(s.before, 0) AND s.SubmittedAt >= @start AND s.SubmittedAt < @end
         )
         """;
