@@ -4,10 +4,11 @@ using ServantLeader.Domain.Dashboard;
 namespace ServantLeader.Benchmarks.Floor;
 
 /// <summary>
-/// The request figures (docs/metrics.md "Definitions", "Requests that wait") and public credit, by plain SQL: one
-/// statement of counts per team and week (plus the whole period's distinct people and the requests waiting now), one of
-/// percentiles (ranked in the database; for HR over the kept weeks only) and one of credit. Slices are week indexes from
-/// the Monday of the period's first week; -1 is the whole period, -2 the requests waiting now.
+/// The request figures (docs/metrics.md "Definitions", "Requests that wait") and public credit, by plain SQL in two
+/// statements: one over the period's requests (counts and people per team and week and over the whole period, the
+/// percentiles ranked in the database, for HR over the kept weeks only, and the requests waiting now), one over the
+/// period's credit (for HR with the list of teams). Slices are week indexes from the Monday of the period's first week;
+/// -1 is the whole period. C# only applies HR's week rule to the weekly counts and divides.
 /// </summary>
 internal static class FloorRequests
 {
@@ -36,14 +37,26 @@ internal static class FloorRequests
         var nowMs = context.Now.ToUnixTimeMilliseconds();
         var filter = hr ? "CreatedAt >= @s AND CreatedAt < @e" : "TeamId = @t AND CreatedAt >= @s AND CreatedAt < @e";
 
-        // 1. Counts per team and week, the whole period (distinct people), and the requests waiting now.
+        // 1. One statement over the period's requests: per requester and week (p), then per week and over the whole period
+        // (q: distinct people by requester), the percentiles of the hours to acknowledge (k 0) and to resolve (k 1) ranked
+        // in the database (for HR over the weeks in which 3 or more people are behind the durations), and the requests
+        // waiting now.
         var counts = new Dictionary<(int Team, int Slice), Slice>();
         var waiting = new Dictionary<int, (long Count, long People, long Oldest)>();
+        var percentiles = new Dictionary<(int Team, int Slice, int Kind), (double P50, double P90)>();
         await using (var command = context.Connection.CreateCommand())
         {
+            var sliced = hr
+                ? """
+                  SELECT d.TeamId, -1 AS slice, d.k, d.x FROM d
+                  JOIN (SELECT TeamId, w, sum(acked > 0) AS a, sum(resolved > 0) AS v FROM p GROUP BY TeamId, w) kept
+                    ON kept.TeamId = d.TeamId AND kept.w = d.w AND (CASE d.k WHEN 0 THEN kept.a ELSE kept.v END) >= 3
+                  """
+                : "SELECT TeamId, w AS slice, k, x FROM d UNION ALL SELECT TeamId, -1, k, x FROM d";
+            string Pad(int used) => string.Join("", Enumerable.Repeat(", 0", Columns + 3 - used));
             command.CommandText = $"""
                 WITH r AS (
-                    SELECT TeamId, (CreatedAt - @b) / {WeekMs} AS w, RequesterId, Status, AcknowledgedAt, Rating, ConfirmedAt, ReopenCount,
+                    SELECT TeamId, (CreatedAt - @b) / {WeekMs} AS w, RequesterId, Status, CreatedAt, AcknowledgedAt, ResolvedAt, Rating, ConfirmedAt, ReopenCount,
                         AcknowledgedAt IS NOT NULL AND AcknowledgedAt <= dl AS met,
                         AcknowledgedAt IS NOT NULL OR @now > dl AS due
                     FROM (
@@ -52,25 +65,43 @@ internal static class FloorRequests
                             SELECT *, CASE WHEN (CreatedAt / {DayMs} + 3) % 7 >= 5 THEN (CreatedAt / {DayMs} + 7 - (CreatedAt / {DayMs} + 3) % 7) * {DayMs} ELSE CreatedAt END AS st,
                                 CASE WHEN (CreatedAt / {DayMs} + 3) % 7 >= 5 THEN 0 ELSE (CreatedAt / {DayMs} + 3) % 7 END AS wd
                             FROM ServiceRequests WHERE {filter}))),
-                s AS (
-                    SELECT TeamId, w AS slice, RequesterId, Status, AcknowledgedAt, Rating, ConfirmedAt, ReopenCount, met, due FROM r
-                    UNION ALL SELECT TeamId, -1, RequesterId, Status, AcknowledgedAt, Rating, ConfirmedAt, ReopenCount, met, due FROM r)
-                SELECT TeamId, slice,
-                    count(*), count(DISTINCT RequesterId),
-                    count(AcknowledgedAt), count(DISTINCT CASE WHEN AcknowledgedAt IS NOT NULL THEN RequesterId END),
-                    count(*) - count(AcknowledgedAt), count(DISTINCT CASE WHEN AcknowledgedAt IS NULL THEN RequesterId END),
-                    sum(met), sum(due), count(DISTINCT CASE WHEN due THEN RequesterId END),
-                    sum(Status = 'Resolved'), count(DISTINCT CASE WHEN Status = 'Resolved' THEN RequesterId END),
-                    sum(Status IN ('Open', 'Acknowledged')), count(DISTINCT CASE WHEN Status IN ('Open', 'Acknowledged') THEN RequesterId END),
-                    sum(Status = 'Declined'),
-                    count(Rating), total(Rating), sum(Rating >= 4), count(DISTINCT CASE WHEN Rating IS NOT NULL THEN RequesterId END),
-                    sum(Status = 'Resolved' AND ConfirmedAt IS NOT NULL),
-                    sum(ReopenCount >= 1), sum(Status = 'Resolved' OR ReopenCount >= 1),
-                    count(DISTINCT CASE WHEN Status = 'Resolved' OR ReopenCount >= 1 THEN RequesterId END),
-                    NULL
-                FROM s GROUP BY TeamId, slice
+                p AS (
+                    SELECT TeamId, w, RequesterId AS who, count(*) AS n, count(AcknowledgedAt) AS acked, sum(met) AS met, sum(due) AS due,
+                        sum(Status = 'Resolved') AS resolved, sum(Status IN ('Open', 'Acknowledged')) AS open, sum(Status = 'Declined') AS declined,
+                        count(Rating) AS ratings, total(Rating) AS rsum, count(CASE WHEN Rating >= 4 THEN 1 END) AS r45,
+                        sum(Status = 'Resolved' AND ConfirmedAt IS NOT NULL) AS confirmed,
+                        sum(ReopenCount >= 1) AS reopened, sum(Status = 'Resolved' OR ReopenCount >= 1) AS rdue
+                    FROM r GROUP BY TeamId, w, RequesterId),
+                q AS (
+                    SELECT * FROM p
+                    UNION ALL
+                    SELECT TeamId, -1, who, sum(n), sum(acked), sum(met), sum(due), sum(resolved), sum(open), sum(declined),
+                        sum(ratings), sum(rsum), sum(r45), sum(confirmed), sum(reopened), sum(rdue)
+                    FROM p GROUP BY TeamId, who),
+                d AS (
+                    SELECT TeamId, w, 0 AS k, (AcknowledgedAt - CreatedAt) / 3600000.0 AS x FROM r WHERE AcknowledgedAt IS NOT NULL
+                    UNION ALL
+                    SELECT TeamId, w, 1, (ResolvedAt - CreatedAt) / 3600000.0 FROM r WHERE Status = 'Resolved'),
+                s AS ({sliced}),
+                ranked AS (
+                    SELECT TeamId, slice, k, x, row_number() OVER win - 1 AS i, count(*) OVER (win ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS n
+                    FROM s WINDOW win AS (PARTITION BY TeamId, slice, k ORDER BY x)),
+                ends AS (
+                    SELECT TeamId, slice, k, (n - 1) * 0.5 AS h50, (n - 1) * 0.9 AS h90,
+                        max(CASE WHEN i = CAST((n - 1) * 0.5 AS INTEGER) THEN x END) AS a50,
+                        max(CASE WHEN i = min(CAST((n - 1) * 0.5 AS INTEGER) + 1, n - 1) THEN x END) AS b50,
+                        max(CASE WHEN i = CAST((n - 1) * 0.9 AS INTEGER) THEN x END) AS a90,
+                        max(CASE WHEN i = min(CAST((n - 1) * 0.9 AS INTEGER) + 1, n - 1) THEN x END) AS b90
+                    FROM ranked GROUP BY TeamId, slice, k)
+                SELECT TeamId, w, sum(n), count(*), sum(acked), sum(acked > 0), sum(n - acked), sum(n > acked), sum(met), sum(due), sum(due > 0),
+                    sum(resolved), sum(resolved > 0), sum(open), sum(open > 0), sum(declined), sum(ratings), sum(rsum), sum(r45), sum(ratings > 0),
+                    sum(confirmed), sum(reopened), sum(rdue), sum(rdue > 0), 0
+                FROM q GROUP BY TeamId, w
                 UNION ALL
-                SELECT TeamId, -2, count(*), count(DISTINCT RequesterId), {string.Join(", ", Enumerable.Repeat("0", Columns - 2))}, min(CreatedAt)
+                SELECT TeamId, -3 - k, slice, a50 + (h50 - CAST(h50 AS INTEGER)) * (b50 - a50), a90 + (h90 - CAST(h90 AS INTEGER)) * (b90 - a90){Pad(5)}
+                FROM ends
+                UNION ALL
+                SELECT TeamId, -2, count(*), count(DISTINCT RequesterId), min(CreatedAt){Pad(5)}
                 FROM ServiceRequests WHERE Status = 'Open' AND AcknowledgedAt IS NULL{(hr ? "" : " AND TeamId = @t")}
                 GROUP BY TeamId
                 """;
@@ -83,64 +114,28 @@ internal static class FloorRequests
                 var slice = reader.GetInt32(1);
                 if (slice == -2)
                 {
-                    waiting[team] = (reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(2 + Columns));
-                    continue;
+                    waiting[team] = (reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
                 }
-                var c = new long[Columns];
-                for (var i = 0; i < Columns; i++)
+                else if (slice <= -3)
                 {
-                    c[i] = i == RatingSum ? (long)reader.GetDouble(2 + i) : reader.IsDBNull(2 + i) ? 0 : reader.GetInt64(2 + i);
+                    percentiles[(team, reader.GetInt32(2), -3 - slice)] = (reader.GetDouble(3), reader.GetDouble(4));
                 }
-                counts[(team, slice)] = new Slice(c);
+                else
+                {
+                    var c = new long[Columns];
+                    for (var i = 0; i < Columns; i++)
+                    {
+                        c[i] = i == RatingSum ? (long)reader.GetDouble(2 + i) : reader.GetInt64(2 + i);
+                    }
+                    counts[(team, slice)] = new Slice(c);
+                }
             }
         }
 
-        // 2. Percentiles of the hours to acknowledge (k 0) and to resolve (k 1), ranked in the database. For HR only the
-        // weeks in which 3 or more people are behind the durations.
-        var percentiles = new Dictionary<(int Team, int Slice, int Kind), (double P50, double P90)>();
-        await using (var command = context.Connection.CreateCommand())
-        {
-            var sliced = hr
-                ? """
-                  SELECT d.TeamId, -1 AS slice, d.k, d.x FROM d
-                  JOIN (SELECT TeamId, w, k FROM d GROUP BY TeamId, w, k HAVING count(DISTINCT p) >= 3) kept
-                    ON kept.TeamId = d.TeamId AND kept.w = d.w AND kept.k = d.k
-                  """
-                : "SELECT TeamId, w AS slice, k, x FROM d UNION ALL SELECT TeamId, -1, k, x FROM d";
-            command.CommandText = $"""
-                WITH r AS (
-                    SELECT TeamId, (CreatedAt - @b) / {WeekMs} AS w, RequesterId, Status, CreatedAt, AcknowledgedAt, ResolvedAt
-                    FROM ServiceRequests WHERE {filter}),
-                d AS (
-                    SELECT TeamId, w, 0 AS k, RequesterId AS p, (AcknowledgedAt - CreatedAt) / 3600000.0 AS x FROM r WHERE AcknowledgedAt IS NOT NULL
-                    UNION ALL
-                    SELECT TeamId, w, 1, RequesterId, (ResolvedAt - CreatedAt) / 3600000.0 FROM r WHERE Status = 'Resolved'),
-                s AS ({sliced}),
-                ranked AS (
-                    SELECT TeamId, slice, k, x, row_number() OVER win - 1 AS i, count(*) OVER (PARTITION BY TeamId, slice, k) AS n
-                    FROM s WINDOW win AS (PARTITION BY TeamId, slice, k ORDER BY x)),
-                ends AS (
-                    SELECT TeamId, slice, k, (n - 1) * 0.5 AS h50, (n - 1) * 0.9 AS h90,
-                        max(CASE WHEN i = CAST((n - 1) * 0.5 AS INTEGER) THEN x END) AS a50,
-                        max(CASE WHEN i = min(CAST((n - 1) * 0.5 AS INTEGER) + 1, n - 1) THEN x END) AS b50,
-                        max(CASE WHEN i = CAST((n - 1) * 0.9 AS INTEGER) THEN x END) AS a90,
-                        max(CASE WHEN i = min(CAST((n - 1) * 0.9 AS INTEGER) + 1, n - 1) THEN x END) AS b90
-                    FROM ranked GROUP BY TeamId, slice, k)
-                SELECT TeamId, slice, k,
-                    a50 + (h50 - CAST(h50 AS INTEGER)) * (b50 - a50),
-                    a90 + (h90 - CAST(h90 AS INTEGER)) * (b90 - a90)
-                FROM ends
-                """;
-            Parameters(command, context, startMs, endMs, baseMs, nowMs);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                percentiles[(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2))] = (reader.GetDouble(3), reader.GetDouble(4));
-            }
-        }
-
-        // 3. Credit: given while the giver led the team, received while the receiver was a member of it.
+        // 2. Credit: given while the giver led the team, received while the receiver was a member of it (and, for HR, every
+        // team, so that a team with nothing in the period still has its row).
         var credits = new Dictionary<(int Team, int Slice), (long Given, long GivenPeople, long Received, long ReceivedPeople)>();
+        var teams = hr ? new List<int>() : [context.TeamId!.Value];
         await using (var command = context.Connection.CreateCommand())
         {
             command.CommandText = $"""
@@ -153,31 +148,19 @@ internal static class FloorRequests
                     FROM Credits c WHERE {filter.Replace("TeamId", "c.TeamId").Replace("CreatedAt", "c.CreatedAt")}),
                 s AS (SELECT TeamId, w AS slice, ReceiverId, g, v FROM r UNION ALL SELECT TeamId, -1, ReceiverId, g, v FROM r)
                 SELECT TeamId, slice, sum(g), count(DISTINCT CASE WHEN g THEN ReceiverId END), sum(v), count(DISTINCT CASE WHEN v THEN ReceiverId END)
-                FROM s GROUP BY TeamId, slice
+                FROM s GROUP BY TeamId, slice{(hr ? " UNION ALL SELECT Id, -9, 0, 0, 0, 0 FROM Teams" : "")}
                 """;
             Parameters(command, context, startMs, endMs, baseMs, nowMs);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
+                if (reader.GetInt32(1) == -9)
+                {
+                    teams.Add(reader.GetInt32(0));
+                    continue;
+                }
                 credits[(reader.GetInt32(0), reader.GetInt32(1))] = (reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
             }
-        }
-
-        List<int> teams;
-        if (hr)
-        {
-            teams = [];
-            await using var command = context.Connection.CreateCommand();
-            command.CommandText = "SELECT Id FROM Teams";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                teams.Add(reader.GetInt32(0));
-            }
-        }
-        else
-        {
-            teams = [context.TeamId!.Value];
         }
 
         // The week indexes of the period's weeks (the first one clipped to the period is index 0).
