@@ -44,6 +44,7 @@ public static class FigureUncertainty
         [Measure.PulseMean] = new("pulse", "pulses", Of: false),
         [Measure.PulseChange] = new("pulse", "pulses", Of: false),
         [Measure.OldestBlockerDays] = new("open blocker", "open blockers", Of: true),
+        [Measure.LongestWaitHours] = new("waiting request", "waiting requests", Of: true),
         [Measure.HoursPerMemberWeek] = new("member-week", "member-weeks", Of: false),
         [Measure.EntriesPerMemberWeek] = new("member-week", "member-weeks", Of: false),
         [Measure.CoverageDepth] = new("member", "members", Of: true),
@@ -52,12 +53,6 @@ public static class FigureUncertainty
         [Measure.BlockerClearMedianDays] = new("cleared blocker", "cleared blockers", Of: false),
         [Measure.ActionItemsOnTime] = new("action item due", "action items due", Of: true),
     };
-
-    /// <summary>
-    /// Shares that are not k of n things counted, so a Wilson interval would be meaningless: the best-served fifth's
-    /// share is minutes over minutes, spread over a handful of members (and the Gini, a rate, is not a share at all).
-    /// </summary>
-    private static readonly HashSet<Measure> NotProportions = [Measure.TopFifthShare, Measure.SupportGini];
 
     /// <summary>
     /// What a figure's count counts; null for a count whose value is itself the count it rests on (requests received,
@@ -114,7 +109,7 @@ public static class FigureUncertainty
             return figure;
         }
         var count = (int)Math.Round(basis.Denominator);
-        var interval = figure.Definition.Unit == MeasureUnit.Share && figure.Value is not null && !NotProportions.Contains(figure.Measure)
+        var interval = figure.Definition is { Unit: MeasureUnit.Share, CountsThings: true } && figure.Value is not null
             ? Wilson(basis.Numerator, basis.Denominator)
             : null;
         return figure with { Count = count, Interval = interval };

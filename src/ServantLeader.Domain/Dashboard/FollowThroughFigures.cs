@@ -64,8 +64,8 @@ internal static class FollowThroughFigures
     }
 
     /// <summary>
-    /// Action items of a 1:1 pair owned by its leader, due in the slice, in each team in which the leader leads (or led)
-    /// the member. Due: done, or the due day is over. On time: done before local midnight after the due day.
+    /// Action items of a 1:1 pair owned by its leader, due in the slice, in each team the leader led and the member was a
+    /// member of on the due day (the team as it was). Due: done, or the due day is over. On time: done before local midnight after the due day.
     /// </summary>
     private static async Task ActionItemsAsync(FigureScope scope, Slices slices, DateOnly today, FigureCells.Builder cells, CancellationToken ct)
     {
@@ -74,15 +74,23 @@ internal static class FollowThroughFigures
         var offset = scope.OffsetSql(sql, "a.\"DoneAt\"", t0, t1);
         var dueDay = scope.DayDifference(sql, "a.\"DueOn\"", DateOnly.FromDateTime(DateTime.UnixEpoch));
         var week = $"({scope.DayDifference(sql, "x.\"DueOn\"", slices.WeekOrigin)} / 7)";
+        // The team as it was on the due day: the leader led it and the member was in it for some of that local day. A
+        // membership's start and end are read as local wall-clock milliseconds; offsets are listed for the days around the
+        // slice, the only instants whose offset can move them across one of its midnights.
+        var (around0, around1) = (t0 - FigureScope.DayMs, t1 + FigureScope.DayMs);
+        string OnDueDay(string m) =>
+            $"""({m}."Since" + {scope.OffsetSql(sql, $"{m}.\"Since\"", around0, around1)} < ({dueDay} + 1) * CAST({FigureScope.DayMs} AS BIGINT)"""
+            + $""" AND ({m}."Until" IS NULL OR ({m}."Until" > {m}."Since" AND {m}."Until" + {scope.OffsetSql(sql, $"{m}.\"Until\"", around0, around1)} > {dueDay} * CAST({FigureScope.DayMs} AS BIGINT))))""";
         sql.Append($"""
             WITH "X" AS (
               SELECT DISTINCT l."TeamId" AS "TeamId", a."Id" AS "Id", a."MemberId" AS "MemberId", a."DueOn" AS "DueOn",
                 CASE WHEN a."DoneAt" IS NOT NULL OR a."DueOn" < {sql.Parameter(today)} THEN 1 ELSE 0 END AS "due",
                 CASE WHEN a."DoneAt" IS NOT NULL AND a."DoneAt" + {offset} < ({dueDay} + 1) * CAST({FigureScope.DayMs} AS BIGINT) THEN 1 ELSE 0 END AS "onTime"
               FROM "ActionItems" a
-              JOIN "Memberships" l ON l."PersonId" = a."LeaderId" AND l."Role" = 'Leader'
+              JOIN "Memberships" l ON l."PersonId" = a."LeaderId" AND l."Role" = 'Leader' AND {OnDueDay("l")}
               WHERE a."OwnerId" = a."LeaderId" AND a."DueOn" >= {sql.Parameter(slices.Whole.From)} AND a."DueOn" <= {sql.Parameter(slices.Whole.To)}
-                AND EXISTS (SELECT 1 FROM "Memberships" mm WHERE mm."TeamId" = l."TeamId" AND mm."PersonId" = a."MemberId" AND mm."Role" = 'Member')
+                AND EXISTS (SELECT 1 FROM "Memberships" mm WHERE mm."TeamId" = l."TeamId" AND mm."PersonId" = a."MemberId" AND mm."Role" = 'Member'
+                  AND {OnDueDay("mm")})
                 {(scope.TeamId is { } id ? $"""AND l."TeamId" = {sql.Parameter(id)}""" : "")}
             )
             SELECT "TeamId", {Bucket.Whole} AS "Bucket", SUM("due") AS "Due", SUM("onTime") AS "OnTime",

@@ -59,8 +59,10 @@ public enum MeasureUnit
 /// What a figure means, in words a leader and HR agree on. The same sentences are the page's tooltips and
 /// the entries of docs/metrics.md (a test keeps the two in step).
 /// </summary>
+/// <param name="CountsThings">for a share: whether it is k of n things counted, so that a Wilson interval means something.
+/// The best-served fifth's share is minutes over minutes, spread over a handful of members, and gets none.</param>
 public sealed record MeasureDefinition(Measure Measure, string Name, MeasureUnit Unit, string Definition,
-    bool HigherIsBetter, bool HasTrend = true);
+    bool HigherIsBetter, bool HasTrend = true, bool CountsThings = true);
 
 public static class Measures
 {
@@ -115,7 +117,7 @@ public static class Measures
         new(Measure.SupportGini, "Support spread (Gini)", MeasureUnit.Rate,
             "How unevenly the period's support minutes are spread over the members counted for coverage, those with none counting as 0: 0 when all got the same, near 1 when one got all.", HigherIsBetter: false),
         new(Measure.TopFifthShare, "Share to the best-served fifth", MeasureUnit.Share,
-            "Support minutes received by the fifth of those members who got the most (at least one member), divided by all their support minutes.", HigherIsBetter: false),
+            "Support minutes received by the fifth of those members who got the most (at least one member), divided by all their support minutes.", HigherIsBetter: false, CountsThings: false),
         new(Measure.Participation, "Check-in participation", MeasureUnit.Share,
             "Submitted check-ins divided by expected ones: one per member in the team on the due day of each of its check-in periods that is due in the period and already over.", HigherIsBetter: true),
         new(Measure.ReviewRate, "Leader review rate", MeasureUnit.Share,

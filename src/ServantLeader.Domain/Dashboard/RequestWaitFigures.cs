@@ -54,7 +54,9 @@ internal static class RequestWaitFigures
         foreach (var row in await sql.ReadAsync<WaitingRow>(scope.Db, ct))
         {
             cells.SetCount(row.TeamId, Bucket.Whole, Measure.WaitingNow, row.Waiting, row.People);
-            cells.Set(row.TeamId, Bucket.Whole, Measure.LongestWaitHours, row.Oldest is { } oldest ? (nowMs - oldest) / 3_600_000.0 : null, row.People);
+            // The longest wait rests on the requests waiting: it is the oldest of them.
+            cells.Set(row.TeamId, Bucket.Whole, Measure.LongestWaitHours, row.Oldest is { } oldest ? (nowMs - oldest) / 3_600_000.0 : null, row.People,
+                0, row.Waiting);
         }
         return cells.Build();
     }

@@ -171,7 +171,7 @@ internal static class FloorRequests
             var wait = waiting.GetValueOrDefault(team);
             var longest = wait.Count > 0 ? (nowMs - wait.Oldest) / 3_600_000.0 : (double?)null;
             SetNow(into, team, Measure.WaitingNow, wait.Count, (int)wait.People, (int)wait.Count, hr);
-            SetNow(into, team, Measure.LongestWaitHours, longest, (int)wait.People, 0, hr);
+            SetNow(into, team, Measure.LongestWaitHours, longest, (int)wait.People, (int)wait.Count, hr);
 
             if (!hr)
             {

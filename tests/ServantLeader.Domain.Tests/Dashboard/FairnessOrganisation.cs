@@ -75,7 +75,8 @@ internal sealed class FairnessOrganisation
         await context.SaveChangesAsync();
 
         // Action items: Mia's on time, Max's a day late, Noah's not done and overdue, Ava's done early (Colin's);
-        // not counted: Mia's own, one due after the period, one without a due date; Max's due today (not late yet).
+        // not counted: Mia's own, one due after the period, one without a due date; Max's due today (not late yet); Ida's
+        // due on 2 November, before she joined (the team as it was on the due day).
         ActionItem Item(OneOnOne meeting, int owner, DateOnly? due, DateTimeOffset? done)
         {
             var item = new ActionItem(meeting.LeaderId, meeting.MemberId, owner, "Follow up", due, meeting.Id, At(8, 1));
@@ -92,6 +93,7 @@ internal sealed class FairnessOrganisation
             Item(avaMeeting, colin, new(2026, 11, 12), At(11, 1)),
             Item(miaMeeting, mia, new(2026, 11, 5), null),
             Item(idaMeeting, lea, new(2026, 11, 20), null),
+            Item(idaMeeting, lea, new(2026, 11, 2), At(11, 2)),
             Item(miaMeeting, lea, null, null),
             Item(maxMeeting, lea, new(2026, 11, 18), null),
             Item(piaMeeting, org.Otto.PersonId, new(2026, 11, 10), At(11, 9)));

@@ -85,10 +85,11 @@ internal sealed class FairnessReference
         result[Measure.HoursPerMemberWeek] = (memberWeeks == 0 ? null : support.Sum(s => s.Minutes) / 60.0 / memberWeeks, receivers);
         result[Measure.EntriesPerMemberWeek] = (memberWeeks == 0 ? null : support.Count / memberWeeks, receivers);
 
-        // Action items owned by the pair's leader, due in the ranges, of pairs that belong to the team.
+        // Action items owned by the pair's leader, due in the ranges, of pairs that belonged to the team on the due day.
+        bool OnDueDay(Member m, DateOnly due) => Overlaps(m, Midnight(due), Midnight(due.AddDays(1)));
         var items = _items.Where(a => a.Owner == a.Leader && a.DueOn is { } due && On(due)
-            && _members.Any(m => m.Team == team && m.Person == a.Leader && m.Role == "Leader")
-            && _members.Any(m => m.Team == team && m.Person == a.Member && m.Role == "Member")).ToList();
+            && _members.Any(m => m.Team == team && m.Person == a.Leader && m.Role == "Leader" && OnDueDay(m, due))
+            && _members.Any(m => m.Team == team && m.Person == a.Member && m.Role == "Member" && OnDueDay(m, due))).ToList();
         var dueItems = items.Where(a => a.DoneAt is not null || a.DueOn < Today).ToList();
         result[Measure.ActionItemsOnTime] = (dueItems.Count == 0 ? null
                 : (double)dueItems.Count(a => a.DoneAt is { } done && done < Midnight(a.DueOn!.Value.AddDays(1))) / dueItems.Count,
@@ -146,9 +147,10 @@ internal sealed class FairnessReference
                 {
                     continue;
                 }
+                // A request resolved before the blocker was raised does not clear it (metrics.md).
                 long? cleared = list.Skip(i + 1).FirstOrDefault(c => !c.Blocker)?.Submitted;
                 if (list[i].Request is { } id && _requests.TryGetValue(id, out var request) && request.Status == "Resolved"
-                    && request.Resolved is { } resolved && (cleared is null || resolved < cleared))
+                    && request.Resolved is { } resolved && resolved >= list[i].Submitted && (cleared is null || resolved < cleared))
                 {
                     cleared = resolved;
                 }
