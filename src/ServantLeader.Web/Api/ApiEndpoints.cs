@@ -188,7 +188,7 @@ internal static class ApiEndpoints
         return TypedResults.Ok(new ApiDashboard(d.TeamId, d.TeamName, d.Members, d.Period.From, d.Period.To,
             d.Figures.Select(f => ApiFigureOf(f, medians.GetValueOrDefault(f.Measure))).ToList(),
             d.Trends.ToDictionary(t => t.Key, t => (IReadOnlyList<ApiWeek>)t.Value
-                .Select(p => new ApiWeek(p.WeekStart, p.Withheld ? null : p.Value, p.Withheld)).ToList()),
+                .Select(p => new ApiWeek(p.WeekStart, p.Withheld ? null : p.Value, p.Withheld, p.Withheld ? null : p.Count)).ToList()),
             d.Categories.Select(c => c.Withheld ? new ApiSupportKind(c.Category, null, null, true) : new ApiSupportKind(c.Category, c.Entries, c.Hours, false)).ToList(),
             d.Flags, d.MemberCoverage)
         {

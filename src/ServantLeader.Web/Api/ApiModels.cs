@@ -20,7 +20,8 @@ public sealed record RequestConfirmation(int ExpectedVersion, int Rating, string
 public sealed record ApiFigure(Measure Measure, string Name, MeasureUnit Unit, double? Value, bool Withheld, double? OrganisationMedian, int WithheldWeeks = 0,
     int? Count = null, string? CountOf = null, double? IntervalLow = null, double? IntervalHigh = null);
 
-public sealed record ApiWeek(DateOnly WeekStart, double? Value, bool Withheld);
+/// <summary>One week of a figure's trend, with the count it rests on; a withheld week carries neither (null, not zero).</summary>
+public sealed record ApiWeek(DateOnly WeekStart, double? Value, bool Withheld, int? Count = null);
 
 /// <summary>A support kind; a withheld one carries no entries or hours (null, not zero).</summary>
 public sealed record ApiSupportKind(SupportCategory Category, int? Entries, double? Hours, bool Withheld);

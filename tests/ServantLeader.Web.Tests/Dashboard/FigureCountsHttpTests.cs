@@ -44,6 +44,11 @@ public sealed class FigureCountsHttpTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal("entries", Figure(mine, "SupportHours").GetProperty("countOf").GetString());
         Assert.Equal(JsonValueKind.Null, Figure(mine, "SupportHours").GetProperty("intervalLow").ValueKind);
         Assert.Equal(JsonValueKind.Null, Figure(mine, "RequestsReceived").GetProperty("countOf").ValueKind);
+        // Each week carries its count too: the week's members for coverage; the entries behind each week's hours add up
+        // to the period's, since the weeks partition it.
+        var weeks = mine.RootElement.GetProperty("weeks");
+        Assert.All(weeks.GetProperty("Coverage").EnumerateArray(), week => Assert.Equal(members, week.GetProperty("count").GetInt32()));
+        Assert.Equal(entries, weeks.GetProperty("SupportHours").EnumerateArray().Sum(week => week.GetProperty("count").GetInt32()));
 
         // HR: a team of two is withheld, with no count and no interval; a support kind given to one member has no entries or hours.
         var hr = await app.ApiClientAsync(app.Hr);
@@ -63,7 +68,7 @@ public sealed class FigureCountsHttpTests(AppFactory app) : IClassFixture<AppFac
             Assert.Equal(JsonValueKind.Null, kind.GetProperty("hours").ValueKind);
         });
         Assert.All(hrs.RootElement.GetProperty("weeks").GetProperty("Coverage").EnumerateArray(), week =>
-            Assert.Equal(JsonValueKind.Null, week.GetProperty("value").ValueKind));
+            Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (week.GetProperty("value").ValueKind, week.GetProperty("count").ValueKind)));
 
         // The growth shares of members carry their members too; withheld, nothing.
         using (var growth = JsonDocument.Parse(await lea.GetStringAsync($"/api/v1/dashboards/{app.Product}/growth?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}")))
