@@ -45,11 +45,11 @@ internal static class FloorSupport
         ),
         mw AS (
             SELECT DISTINCT w.i, m.PersonId FROM w JOIN Memberships m
-              ON m.TeamId = @team AND m.Role = 'Member' AND m.Since < w.e AND (m.Until IS NULL OR m.Until > w.s)
+              ON m.TeamId = @team AND m.Role = 'Member' AND m.Since < w.e AND (m.Until IS NULL OR (m.Until > w.s AND m.Until > m.Since))
         ),
         mp AS (
             SELECT DISTINCT PersonId FROM Memberships
-            WHERE TeamId = @team AND Role = 'Member' AND Since < @end AND (Until IS NULL OR Until > @start)
+            WHERE TeamId = @team AND Role = 'Member' AND Since < @end AND (Until IS NULL OR (Until > @start AND Until > Since))
         ),
         sw AS MATERIALIZED (
             SELECT (CAST(julianday(Date) AS INTEGER) - @mondayJd) / 7 AS i, MemberId, count(*) AS n, sum(Minutes) AS mins,
@@ -89,7 +89,7 @@ internal static class FloorSupport
         WITH
         mp AS (
             SELECT DISTINCT PersonId FROM Memberships
-            WHERE TeamId = @team AND Role = 'Member' AND Since < @end AND (Until IS NULL OR Until > @start)
+            WHERE TeamId = @team AND Role = 'Member' AND Since < @end AND (Until IS NULL OR (Until > @start AND Until > Since))
         ),
         cur AS (
             SELECT PersonId, min(Since) AS since FROM Memberships
@@ -228,7 +228,7 @@ internal static class FloorSupport
         ),
         mw AS MATERIALIZED (
             SELECT DISTINCT m.TeamId, w.i, m.PersonId FROM w JOIN Memberships m
-              ON m.Role = 'Member' AND m.Since < w.e AND (m.Until IS NULL OR m.Until > w.s)
+              ON m.Role = 'Member' AND m.Since < w.e AND (m.Until IS NULL OR (m.Until > w.s AND m.Until > m.Since))
         ),
         sw AS MATERIALIZED (
             SELECT TeamId, (CAST(julianday(Date) AS INTEGER) - @mondayJd) / 7 AS i, MemberId, count(*) AS n, sum(Minutes) AS mins,
