@@ -32,9 +32,12 @@ internal static class FloorSupport
     // ---------------------------------------------------------------- a leader's dashboard
 
     /// <summary>
-    /// Slices: the weeks (i = 0 …) and the whole period (i = -1). Per slice: the team's entries, minutes, proactive
-    /// entries, the members who received an entry; and over the members counted (membership overlap) their count, the
-    /// covered, the deep, their minutes, Σ rank·minutes (ascending) and the best-served fifth's minutes.
+    /// One statement, two kinds of rows. Kind 0, one per slice (the weeks i = 0 … and the whole period i = -1): the
+    /// team's entries, minutes, proactive entries and the members who received an entry; and over the members counted
+    /// (a Member membership that overlapped the slice, each person once) their number, the covered, the deep, their
+    /// minutes, Σ rank·minutes (ascending) and the best-served fifth's minutes. Kind 1, one per member counted over the
+    /// period, fewest minutes first (the spread): their entries and minutes in the period and, for today's members, the
+    /// day their membership began, their last support from the team up to today and their place in the member table.
     /// </summary>
     private const string TeamSql = """
         WITH RECURSIVE
@@ -43,13 +46,12 @@ internal static class FloorSupport
             UNION ALL
             SELECT i + 1, @monday + (i + 1) * @week, min(@monday + (i + 2) * @week, @end) FROM w WHERE i + 1 < @weeks
         ),
-        mw AS (
-            SELECT DISTINCT w.i, m.PersonId FROM w JOIN Memberships m
-              ON m.TeamId = @team AND m.Role = 'Member' AND m.Since < w.e AND (m.Until IS NULL OR (m.Until > w.s AND m.Until > m.Since))
-        ),
-        mp AS (
-            SELECT DISTINCT PersonId FROM Memberships
+        tm AS MATERIALIZED (
+            SELECT PersonId, Since, Until FROM Memberships
             WHERE TeamId = @team AND Role = 'Member' AND Since < @end AND (Until IS NULL OR (Until > @start AND Until > Since))
+        ),
+        mw AS (
+            SELECT DISTINCT w.i, tm.PersonId FROM w JOIN tm ON tm.Since < w.e AND (tm.Until IS NULL OR tm.Until > w.s)
         ),
         sw AS MATERIALIZED (
             SELECT (CAST(julianday(Date) AS INTEGER) - @mondayJd) / 7 AS i, MemberId, count(*) AS n, sum(Minutes) AS mins,
@@ -58,11 +60,16 @@ internal static class FloorSupport
             GROUP BY 1, 2
         ),
         sp AS MATERIALIZED (SELECT MemberId, sum(n) AS n, sum(mins) AS mins, sum(pro) AS pro FROM sw GROUP BY MemberId),
+        mp AS MATERIALIZED (
+            SELECT mp.PersonId, coalesce(sp.n, 0) AS n, coalesce(sp.mins, 0) AS mins,
+                   (SELECT min(Since) FROM tm c WHERE c.PersonId = mp.PersonId AND c.Since <= @now AND (c.Until IS NULL OR c.Until > @now)) AS since
+            FROM (SELECT DISTINCT PersonId FROM tm) mp LEFT JOIN sp ON sp.MemberId = mp.PersonId
+        ),
         x AS (
             SELECT mw.i, coalesce(sw.n, 0) AS n, coalesce(sw.mins, 0) AS mins
             FROM mw LEFT JOIN sw ON sw.i = mw.i AND sw.MemberId = mw.PersonId
             UNION ALL
-            SELECT -1, coalesce(sp.n, 0), coalesce(sp.mins, 0) FROM mp LEFT JOIN sp ON sp.MemberId = mp.PersonId
+            SELECT -1, n, mins FROM mp
         ),
         r AS (
             SELECT i, n, mins, row_number() OVER (PARTITION BY i ORDER BY mins) AS rk, count(*) OVER (PARTITION BY i) AS cnt FROM x
@@ -77,40 +84,24 @@ internal static class FloorSupport
             SELECT i, sum(n) AS n, sum(mins) AS mins, sum(pro) AS pro, count(*) AS people FROM sw GROUP BY i
             UNION ALL
             SELECT -1, sum(n), sum(mins), sum(pro), count(*) FROM sp
-        )
-        SELECT s.i, coalesce(t.n, 0), coalesce(t.mins, 0), coalesce(t.pro, 0), coalesce(t.people, 0),
-               coalesce(f.members, 0), coalesce(f.covered, 0), coalesce(f.deep, 0), coalesce(f.mins, 0), coalesce(f.ix, 0),
-               coalesce(f.top, 0), coalesce(f.got, 0)
-        FROM (SELECT i FROM w UNION ALL SELECT -1) s LEFT JOIN t ON t.i = s.i LEFT JOIN f ON f.i = s.i
-        """;
-
-    /// <summary>The member table (today's members) and the spread (the members counted over the period).</summary>
-    private const string MembersSql = """
-        WITH
-        mp AS (
-            SELECT DISTINCT PersonId FROM Memberships
-            WHERE TeamId = @team AND Role = 'Member' AND Since < @end AND (Until IS NULL OR (Until > @start AND Until > Since))
         ),
         cur AS (
-            SELECT PersonId, min(Since) AS since FROM Memberships
-            WHERE TeamId = @team AND Role = 'Member' AND Since <= @now AND (Until IS NULL OR Until > @now)
-            GROUP BY PersonId
-        ),
-        sp AS (
-            SELECT MemberId, count(*) AS n, sum(Minutes) AS mins FROM SupportEntries
-            WHERE TeamId = @team AND Date BETWEEN @from AND @to GROUP BY MemberId
+            SELECT mp.PersonId, mp.since, pe.DisplayName AS name,
+                   (SELECT max(Date) FROM SupportEntries e WHERE e.MemberId = mp.PersonId AND e.TeamId = @team AND e.Date <= @today) AS last
+            FROM mp JOIN People pe ON pe.Id = mp.PersonId
+            WHERE mp.since IS NOT NULL AND pe.IsActive
         )
-        SELECT p.PersonId, p.cur AND pe.IsActive, p.since, pe.DisplayName, coalesce(sp.n, 0), coalesce(sp.mins, 0),
-               CASE WHEN p.cur THEN (SELECT max(Date) FROM SupportEntries e WHERE e.MemberId = p.PersonId AND e.TeamId = @team AND e.Date <= @today) END AS last
-        FROM (
-            SELECT PersonId, max(c) AS cur, max(since) AS since, max(inPeriod) AS inPeriod FROM (
-                SELECT PersonId, 0 AS c, NULL AS since, 1 AS inPeriod FROM mp
-                UNION ALL SELECT PersonId, 1, since, 0 FROM cur
-            ) GROUP BY PersonId
-        ) p
-        JOIN People pe ON pe.Id = p.PersonId
-        LEFT JOIN sp ON sp.MemberId = p.PersonId
-        ORDER BY last IS NOT NULL, last, pe.DisplayName, p.PersonId
+        SELECT 0, s.i, coalesce(t.n, 0), coalesce(t.mins, 0), coalesce(t.pro, 0), coalesce(t.people, 0),
+               coalesce(f.members, 0), coalesce(f.covered, 0), coalesce(f.deep, 0), coalesce(f.mins, 0), coalesce(f.ix, 0),
+               coalesce(f.top, 0), coalesce(f.got, 0), NULL
+        FROM (SELECT i FROM w UNION ALL SELECT -1) s LEFT JOIN t ON t.i = s.i LEFT JOIN f ON f.i = s.i
+        UNION ALL
+        SELECT 1, mp.PersonId, mp.n, mp.mins, cur.since, cur.last, cur.name,
+               CASE WHEN cur.PersonId IS NOT NULL THEN row_number() OVER (
+                   ORDER BY cur.PersonId IS NULL, cur.last IS NOT NULL, cur.last, cur.name, cur.PersonId) END,
+               NULL, NULL, NULL, NULL, NULL, NULL
+        FROM mp LEFT JOIN cur ON cur.PersonId = mp.PersonId
+        ORDER BY 1, 4
         """;
 
     private static async Task TeamAsync(FloorContext context, int teamId, FloorResult into)
@@ -118,69 +109,57 @@ internal static class FloorSupport
         var period = context.Period;
         var weeks = period.WeekRanges();
         var monday = DashboardPeriod.WeekStart(period.From);
-        await using (var command = context.Connection.CreateCommand())
+        await using var command = context.Connection.CreateCommand();
+        command.CommandText = TeamSql;
+        command.Parameters.AddWithValue("@team", teamId);
+        command.Parameters.AddWithValue("@monday", Ms(monday));
+        command.Parameters.AddWithValue("@mondayJd", monday.DayNumber + 1721425);
+        command.Parameters.AddWithValue("@week", WeekMs);
+        command.Parameters.AddWithValue("@weeks", weeks.Count);
+        command.Parameters.AddWithValue("@start", Ms(period.From));
+        command.Parameters.AddWithValue("@end", Ms(period.To) + DayMs);
+        command.Parameters.AddWithValue("@now", context.Now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("@from", Text(period.From));
+        command.Parameters.AddWithValue("@to", Text(period.To));
+        command.Parameters.AddWithValue("@today", Text(context.Today));
+        command.Parameters.AddWithValue("@depthEntries", FloorContext.DepthEntries);
+        command.Parameters.AddWithValue("@depthMinutes", FloorContext.DepthMinutes);
+        var slices = new Slice[weeks.Count + 1];
+        var spread = new List<double>();
+        var members = new SortedList<long, MemberCoverage>();
+        await using (var reader = await command.ExecuteReaderAsync())
         {
-            command.CommandText = TeamSql;
-            command.Parameters.AddWithValue("@team", teamId);
-            command.Parameters.AddWithValue("@monday", Ms(monday));
-            command.Parameters.AddWithValue("@mondayJd", monday.DayNumber + 1721425);
-            command.Parameters.AddWithValue("@week", WeekMs);
-            command.Parameters.AddWithValue("@weeks", weeks.Count);
-            command.Parameters.AddWithValue("@start", Ms(period.From));
-            command.Parameters.AddWithValue("@end", Ms(period.To) + DayMs);
-            command.Parameters.AddWithValue("@from", Text(period.From));
-            command.Parameters.AddWithValue("@to", Text(period.To));
-            command.Parameters.AddWithValue("@depthEntries", FloorContext.DepthEntries);
-            command.Parameters.AddWithValue("@depthMinutes", FloorContext.DepthMinutes);
-            var slices = new Dictionary<int, Slice>();
-            await using (var reader = await command.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    slices[reader.GetInt32(0)] = Slice.Read(reader);
-                }
-            }
-            var memberWeeks = 0.0;
-            for (var i = 0; i < weeks.Count; i++)
-            {
-                var s = slices[i];
-                var mw = s.Members * (weeks[i].To.DayNumber - weeks[i].From.DayNumber + 1) / 7.0;
-                memberWeeks += mw;
-                Set(into, teamId, i, s, mw);
-            }
-            Set(into, teamId, FloorKey.Whole, slices[-1], memberWeeks);
-        }
-
-        await using (var command = context.Connection.CreateCommand())
-        {
-            command.CommandText = MembersSql;
-            command.Parameters.AddWithValue("@team", teamId);
-            command.Parameters.AddWithValue("@start", Ms(period.From));
-            command.Parameters.AddWithValue("@end", Ms(period.To) + DayMs);
-            command.Parameters.AddWithValue("@now", context.Now.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("@from", Text(period.From));
-            command.Parameters.AddWithValue("@to", Text(period.To));
-            command.Parameters.AddWithValue("@today", Text(context.Today));
-            var members = new List<MemberCoverage>();
-            var spread = new List<double>();
-            await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                var minutes = reader.GetInt64(5);
-                spread.Add(minutes / 60.0); // TODO only members in period
-                if (reader.GetInt64(1) == 1)
+                if (reader.GetInt32(0) == 0)
                 {
-                    var since = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)).UtcDateTime);
-                    DateOnly? last = reader.IsDBNull(6) ? null : DateOnly.Parse(reader.GetString(6), System.Globalization.CultureInfo.InvariantCulture);
+                    var i = reader.GetInt32(1);
+                    slices[i + 1] = Slice.Read(reader);
+                    continue;
+                }
+                var hours = reader.GetInt64(3) / 60.0;
+                spread.Add(hours);
+                if (!reader.IsDBNull(7))
+                {
+                    var since = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)).UtcDateTime);
+                    DateOnly? last = reader.IsDBNull(5) ? null : DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
                     var later = last is { } l && l > since ? l : since;
                     var quiet = later.DayNumber <= context.Today.DayNumber - 7 * FloorContext.QuietWeeks;
-                    members.Add(new MemberCoverage(reader.GetInt32(0), reader.GetString(3), reader.GetInt32(4), minutes / 60.0, last, quiet, since));
+                    members.Add(reader.GetInt64(7), new MemberCoverage(reader.GetInt32(1), reader.GetString(6), reader.GetInt32(2), hours, last, quiet, since));
                 }
             }
-            spread.Sort();
-            into.Members = members;
-            into.SupportSpread = spread;
         }
+        var memberWeeks = 0.0;
+        for (var i = 0; i < weeks.Count; i++)
+        {
+            var s = slices[i + 1];
+            var mw = s.Members * (weeks[i].To.DayNumber - weeks[i].From.DayNumber + 1) / 7.0;
+            memberWeeks += mw;
+            Set(into, teamId, i, s, mw);
+        }
+        Set(into, teamId, FloorKey.Whole, slices[0], memberWeeks);
+        into.Members = [.. members.Values];
+        into.SupportSpread = spread;
     }
 
     private static void Set(FloorResult into, int teamId, int slice, Slice s, double memberWeeks)
@@ -208,8 +187,8 @@ internal static class FloorSupport
     private sealed record Slice(int Entries, long Minutes, int Proactive, int People, int Members, int Covered, int Deep,
         long MemberMinutes, long RankedMinutes, long TopMinutes, int Got)
     {
-        public static Slice Read(SqliteDataReader r) => new(r.GetInt32(1), r.GetInt64(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5),
-            r.GetInt32(6), r.GetInt32(7), r.GetInt64(8), r.GetInt64(9), r.GetInt64(10), r.GetInt32(11));
+        public static Slice Read(SqliteDataReader r) => new(r.GetInt32(2), r.GetInt64(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6),
+            r.GetInt32(7), r.GetInt32(8), r.GetInt64(9), r.GetInt64(10), r.GetInt64(11), r.GetInt32(12));
     }
 
     // ---------------------------------------------------------------- HR's overview
@@ -227,28 +206,55 @@ internal static class FloorSupport
             SELECT i + 1, s + @week, e + @week FROM w WHERE i + 1 < @weeks
         ),
         mw AS MATERIALIZED (
-            SELECT DISTINCT m.TeamId, w.i, m.PersonId FROM w JOIN Memberships m
-              ON m.Role = 'Member' AND m.Since < w.e AND (m.Until IS NULL OR (m.Until > w.s AND m.Until > m.Since))
+            SELECT DISTINCT m.TeamId, w.i, m.PersonId FROM Memberships m JOIN w
+              ON m.Since < w.e AND (m.Until IS NULL OR (m.Until > w.s AND m.Until > m.Since))
+            WHERE m.Role = 'Member' AND m.Since < @end AND (m.Until IS NULL OR (m.Until > @start AND m.Until > m.Since))
         ),
         sw AS MATERIALIZED (
-            SELECT TeamId, (CAST(julianday(Date) AS INTEGER) - @mondayJd) / 7 AS i, MemberId, count(*) AS n, sum(Minutes) AS mins,
-                   sum(RequestId IS NULL) AS pro
-            FROM SupportEntries WHERE Date BETWEEN @from AND @to
-            GROUP BY 1, 2, 3
+            SELECT s.TeamId, s.i, s.MemberId, s.n, s.mins, s.pro, mw.PersonId IS NOT NULL AS member
+            FROM (
+                SELECT TeamId, (CAST(julianday(Date) AS INTEGER) - @mondayJd) / 7 AS i, MemberId, count(*) AS n, sum(Minutes) AS mins,
+                       sum(RequestId IS NULL) AS pro
+                FROM SupportEntries WHERE Date BETWEEN @from AND @to
+                GROUP BY 1, 2, 3
+            ) s LEFT JOIN mw ON mw.TeamId = s.TeamId AND mw.i = s.i AND mw.PersonId = s.MemberId
         ),
         wk AS MATERIALIZED (
             SELECT TeamId, i, sum(n) AS n, sum(mins) AS mins, sum(pro) AS pro, sum(people) AS people, sum(members) AS members,
                    sum(got) AS got
             FROM (
-                SELECT TeamId, i, sum(n) AS n, sum(mins) AS mins, sum(pro) AS pro, count(*) AS people, 0 AS members, 0 AS got
+                SELECT TeamId, i, sum(n) AS n, sum(mins) AS mins, sum(pro) AS pro, count(*) AS people, 0 AS members, sum(member) AS got
                 FROM sw GROUP BY TeamId, i
                 UNION ALL
-                SELECT mw.TeamId, mw.i, 0, 0, 0, 0, count(*), count(sw.MemberId)
-                FROM mw LEFT JOIN sw ON sw.TeamId = mw.TeamId AND sw.i = mw.i AND sw.MemberId = mw.PersonId
-                GROUP BY mw.TeamId, mw.i
+                SELECT TeamId, i, 0, 0, 0, 0, count(*), 0 FROM mw GROUP BY TeamId, i
             ) GROUP BY TeamId, i
         ),
-        e AS (
+        -- each team's members, with whether they were in the team during a week kept for coverage, for depth
+        pm AS (
+            SELECT mw.TeamId, mw.PersonId, max(wk.members >= 3) AS c, max(wk.got >= 3) AS d
+            FROM mw JOIN wk ON wk.TeamId = mw.TeamId AND wk.i = mw.i GROUP BY mw.TeamId, mw.PersonId
+        ),
+        -- each team's receivers: whether they got support in a week kept for coverage, and their support in the weeks kept for depth
+        ps AS (
+            SELECT sw.TeamId, sw.MemberId, max(wk.members >= 3) AS c,
+                   sum(CASE WHEN wk.got >= 3 THEN sw.n ELSE 0 END) AS n, sum(CASE WHEN wk.got >= 3 THEN sw.mins ELSE 0 END) AS mins
+            FROM sw JOIN wk ON wk.TeamId = sw.TeamId AND wk.i = sw.i GROUP BY sw.TeamId, sw.MemberId
+        ),
+        x AS (
+            SELECT pm.TeamId, pm.c, pm.d, coalesce(ps.c, 0) AS covered, coalesce(ps.n, 0) AS n, coalesce(ps.mins, 0) AS mins
+            FROM pm LEFT JOIN ps ON ps.TeamId = pm.TeamId AND ps.MemberId = pm.PersonId
+        ),
+        r AS (
+            SELECT TeamId, c, covered, n, mins,
+                   row_number() OVER (PARTITION BY TeamId ORDER BY mins) AS rk, count(*) OVER (PARTITION BY TeamId) AS cnt
+            FROM x WHERE d
+        ),
+        f AS (
+            SELECT TeamId, count(*) AS members, sum(n >= @depthEntries OR mins >= @depthMinutes) AS deep, sum(mins) AS mins,
+                   sum(rk * mins) AS ix, sum(CASE WHEN rk > cnt - (cnt + 4) / 5 THEN mins ELSE 0 END) AS top, sum(mins > 0) AS got
+            FROM r GROUP BY TeamId
+        ),
+        k AS (
             SELECT TeamId,
                    sum(people >= 3) AS keptE, sum(people BETWEEN 1 AND 2) AS outE,
                    sum(CASE WHEN people >= 3 THEN n ELSE 0 END) AS n, sum(CASE WHEN people >= 3 THEN mins ELSE 0 END) AS mins,
@@ -256,44 +262,13 @@ internal static class FloorSupport
                    sum(members >= 3) AS keptC, sum(members BETWEEN 1 AND 2) AS outC,
                    sum(got >= 3) AS keptD, sum(got BETWEEN 1 AND 2) AS outD
             FROM wk GROUP BY TeamId
-        ),
-        pe AS (
-            SELECT sw.TeamId, count(DISTINCT sw.MemberId) AS people
-            FROM sw JOIN wk ON wk.TeamId = sw.TeamId AND wk.i = sw.i AND wk.people >= 3 GROUP BY sw.TeamId
-        ),
-        cm AS (
-            SELECT DISTINCT mw.TeamId, mw.PersonId FROM mw JOIN wk ON wk.TeamId = mw.TeamId AND wk.i = mw.i AND wk.members >= 3
-        ),
-        cs AS (
-            SELECT DISTINCT sw.TeamId, sw.MemberId FROM sw JOIN wk ON wk.TeamId = sw.TeamId AND wk.i = sw.i AND wk.members >= 3
-        ),
-        cov AS (
-            SELECT cm.TeamId, count(*) AS members, count(cs.MemberId) AS covered
-            FROM cm LEFT JOIN cs ON cs.TeamId = cm.TeamId AND cs.MemberId = cm.PersonId GROUP BY cm.TeamId
-        ),
-        dm AS (
-            SELECT DISTINCT mw.TeamId, mw.PersonId FROM mw JOIN wk ON wk.TeamId = mw.TeamId AND wk.i = mw.i AND wk.got >= 3
-        ),
-        ds AS (
-            SELECT sw.TeamId, sw.MemberId, sum(sw.n) AS n, sum(sw.mins) AS mins
-            FROM sw JOIN wk ON wk.TeamId = sw.TeamId AND wk.i = sw.i AND wk.got >= 3 GROUP BY sw.TeamId, sw.MemberId
-        ),
-        dr AS (
-            SELECT dm.TeamId, coalesce(ds.n, 0) AS n, coalesce(ds.mins, 0) AS mins,
-                   row_number() OVER (PARTITION BY dm.TeamId ORDER BY coalesce(ds.mins, 0)) AS rk,
-                   count(*) OVER (PARTITION BY dm.TeamId) AS cnt
-            FROM dm LEFT JOIN ds ON ds.TeamId = dm.TeamId AND ds.MemberId = dm.PersonId
-        ),
-        df AS (
-            SELECT TeamId, count(*) AS members, sum(n >= @depthEntries OR mins >= @depthMinutes) AS deep, sum(mins) AS mins,
-                   sum(rk * mins) AS ix, sum(CASE WHEN rk > cnt - (cnt + 4) / 5 THEN mins ELSE 0 END) AS top, sum(mins > 0) AS got
-            FROM dr GROUP BY TeamId
         )
-        SELECT e.TeamId, e.keptE, e.outE, e.n, e.mins, e.pro, e.mweeks, coalesce(pe.people, 0),
-               e.keptC, e.outC, coalesce(cov.members, 0), coalesce(cov.covered, 0),
-               e.keptD, e.outD, coalesce(df.members, 0), coalesce(df.deep, 0), coalesce(df.mins, 0), coalesce(df.ix, 0),
-               coalesce(df.top, 0), coalesce(df.got, 0)
-        FROM e LEFT JOIN pe ON pe.TeamId = e.TeamId LEFT JOIN cov ON cov.TeamId = e.TeamId LEFT JOIN df ON df.TeamId = e.TeamId
+        SELECT k.TeamId, k.keptE, k.outE, k.n, k.mins, k.pro, k.mweeks,
+               (SELECT count(*) FROM ps WHERE ps.TeamId = k.TeamId),
+               k.keptC, k.outC, (SELECT count(*) FROM pm WHERE pm.TeamId = k.TeamId AND (pm.c OR k.keptC = 0)), (SELECT sum(c AND covered) FROM x WHERE x.TeamId = k.TeamId),
+               k.keptD, k.outD, coalesce(f.members, 0), coalesce(f.deep, 0), coalesce(f.mins, 0), coalesce(f.ix, 0),
+               coalesce(f.top, 0), coalesce(f.got, 0)
+        FROM k LEFT JOIN f ON f.TeamId = k.TeamId
         """;
 
     private static async Task OverviewAsync(FloorContext context, FloorResult into)
@@ -303,6 +278,7 @@ internal static class FloorSupport
         await using var command = context.Connection.CreateCommand();
         command.CommandText = OverviewSql;
         command.Parameters.AddWithValue("@start", Ms(period.From));
+        command.Parameters.AddWithValue("@end", Ms(period.To) + DayMs);
         command.Parameters.AddWithValue("@mondayJd", period.From.DayNumber + 1721425);
         command.Parameters.AddWithValue("@week", WeekMs);
         command.Parameters.AddWithValue("@weeks", weeks.Count);
@@ -335,6 +311,6 @@ internal static class FloorSupport
 
     private static void Hr(FloorResult into, int team, Measure measure, int kept, int leftOut, double? value, int people, int count) =>
         into.Set(team, measure, FloorKey.Whole, kept == 0 && leftOut > 0
-            ? new FloorFigure(null, 0, null, Withheld: true, WithheldWeeks: leftOut)
+            ? new FloorFigure(null, people, null, Withheld: true, WithheldWeeks: leftOut)
             : new FloorFigure(value, people, count, WithheldWeeks: leftOut));
 }
