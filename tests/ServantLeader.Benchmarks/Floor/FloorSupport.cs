@@ -72,7 +72,9 @@ internal static class FloorSupport
             SELECT -1, n, mins FROM mp
         ),
         r AS (
-            SELECT i, n, mins, row_number() OVER (PARTITION BY i ORDER BY mins) AS rk, count(*) OVER (PARTITION BY i) AS cnt FROM x
+            SELECT i, n, mins, row_number() OVER win AS rk,
+                   count(*) OVER (win ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS cnt
+            FROM x WINDOW win AS (PARTITION BY i ORDER BY mins)
         ),
         f AS (
             SELECT i, count(*) AS members, sum(n > 0) AS covered, sum(n >= @depthEntries OR mins >= @depthMinutes) AS deep,
@@ -245,9 +247,9 @@ internal static class FloorSupport
             FROM pm LEFT JOIN ps ON ps.TeamId = pm.TeamId AND ps.MemberId = pm.PersonId
         ),
         r AS (
-            SELECT TeamId, c, covered, n, mins,
-                   row_number() OVER (PARTITION BY TeamId ORDER BY mins) AS rk, count(*) OVER (PARTITION BY TeamId) AS cnt
-            FROM x WHERE d
+            SELECT TeamId, n, mins, row_number() OVER win AS rk,
+                   count(*) OVER (win ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS cnt
+            FROM x WHERE d WINDOW win AS (PARTITION BY TeamId ORDER BY mins)
         ),
         f AS (
             SELECT TeamId, count(*) AS members, sum(n >= @depthEntries OR mins >= @depthMinutes) AS deep, sum(mins) AS mins,
