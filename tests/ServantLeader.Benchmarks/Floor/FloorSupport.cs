@@ -265,12 +265,14 @@ internal static class FloorSupport
                    sum(got >= 3) AS keptD, sum(got BETWEEN 1 AND 2) AS outD
             FROM wk GROUP BY TeamId
         )
-        SELECT k.TeamId, k.keptE, k.outE, k.n, k.mins, k.pro, k.mweeks,
-               (SELECT count(*) FROM ps WHERE ps.TeamId = k.TeamId),
-               k.keptC, k.outC, (SELECT count(*) FROM pm WHERE pm.TeamId = k.TeamId AND (pm.c OR k.keptC = 0)), (SELECT sum(c AND covered) FROM x WHERE x.TeamId = k.TeamId),
-               k.keptD, k.outD, coalesce(f.members, 0), coalesce(f.deep, 0), coalesce(f.mins, 0), coalesce(f.ix, 0),
-               coalesce(f.top, 0), coalesce(f.got, 0)
-        FROM k LEFT JOIN f ON f.TeamId = k.TeamId
+        SELECT tt.Id, coalesce(k.keptE, 0), coalesce(k.outE, 0), coalesce(k.n, 0), coalesce(k.mins, 0), coalesce(k.pro, 0),
+               coalesce(k.mweeks, 0), (SELECT count(*) FROM ps WHERE ps.TeamId = tt.Id),
+               coalesce(k.keptC, 0), coalesce(k.outC, 0),
+               (SELECT count(*) FROM pm WHERE pm.TeamId = tt.Id AND (pm.c OR k.keptC = 0)),
+               (SELECT coalesce(sum(c AND covered), 0) FROM x WHERE x.TeamId = tt.Id),
+               coalesce(k.keptD, 0), coalesce(k.outD, 0), coalesce(f.members, 0), coalesce(f.deep, 0), coalesce(f.mins, 0),
+               coalesce(f.ix, 0), coalesce(f.top, 0), coalesce(f.got, 0)
+        FROM Teams tt LEFT JOIN k ON k.TeamId = tt.Id LEFT JOIN f ON f.TeamId = tt.Id
         """;
 
     private static async Task OverviewAsync(FloorContext context, FloorResult into)
