@@ -37,7 +37,8 @@ internal static class FloorSupport
     /// (a Member membership that overlapped the slice, each person once) their number, the covered, the deep, their
     /// minutes, Σ rank·minutes (ascending) and the best-served fifth's minutes. Kind 1, one per member counted over the
     /// period, fewest minutes first (the spread): their entries and minutes in the period and, for today's members, the
-    /// day their membership began, their last support from the team up to today and their place in the member table.
+    /// day their membership began, their last support from the team up to today and their place in the member table (quiet members first, then by
+    /// last support, none first, then by name).
     /// </summary>
     private const string TeamSql = """
         WITH RECURSIVE
@@ -100,7 +101,8 @@ internal static class FloorSupport
         UNION ALL
         SELECT 1, mp.PersonId, mp.n, mp.mins, cur.since, cur.last, cur.name,
                CASE WHEN cur.PersonId IS NOT NULL THEN row_number() OVER (
-                   ORDER BY cur.PersonId IS NULL, cur.last IS NOT NULL, cur.last, cur.name, cur.PersonId) END,
+                   ORDER BY cur.PersonId IS NULL, max(coalesce(cur.last, ''), date(cur.since / 1000, 'unixepoch')) > @quietSince,
+                            cur.last IS NOT NULL, cur.last, cur.name, cur.PersonId) END,
                NULL, NULL, NULL, NULL, NULL, NULL
         FROM mp LEFT JOIN cur ON cur.PersonId = mp.PersonId
         ORDER BY 1, 4
@@ -124,6 +126,7 @@ internal static class FloorSupport
         command.Parameters.AddWithValue("@from", Text(period.From));
         command.Parameters.AddWithValue("@to", Text(period.To));
         command.Parameters.AddWithValue("@today", Text(context.Today));
+        command.Parameters.AddWithValue("@quietSince", Text(context.Today.AddDays(-7 * FloorContext.QuietWeeks)));
         command.Parameters.AddWithValue("@depthEntries", FloorContext.DepthEntries);
         command.Parameters.AddWithValue("@depthMinutes", FloorContext.DepthMinutes);
         var slices = new Slice[weeks.Count + 1];
