@@ -149,7 +149,8 @@ internal static class FairnessFigures
     }
 
     /// <summary>
-    /// Each member of each slice with their entries ("e") and minutes ("x"), 0 when none; for the whole period, over the
+    /// Each member of each slice with their entries ("e") and minutes ("x"), 0 when none (the whole period's slice, -1,
+    /// matches no week: the join is on equalities only, so the database can index "S" for it); for the whole period, over the
     /// <paramref name="kept"/> weeks only, and only the members <paramref name="wholeMembers"/> admits (alias mm).
     /// </summary>
     private static string PerMember(string kept, string wholeMembers) => $"""
@@ -157,12 +158,12 @@ internal static class FairnessFigures
             COALESCE(CASE WHEN mm."b" = {Bucket.Whole} THEN ws."e" ELSE s."e" END, 0) AS "e",
             COALESCE(CASE WHEN mm."b" = {Bucket.Whole} THEN ws."x" ELSE s."x" END, 0) AS "x"
           FROM "M" mm
-          LEFT JOIN "S" s ON mm."b" >= 0 AND s."TeamId" = mm."TeamId" AND s."PersonId" = mm."PersonId" AND s."w" = mm."b"
+          LEFT JOIN "S" s ON s."TeamId" = mm."TeamId" AND s."PersonId" = mm."PersonId" AND s."w" = mm."b"
           LEFT JOIN (
             SELECT s."TeamId" AS "TeamId", s."PersonId" AS "PersonId",
               SUM(CASE WHEN {kept} THEN s."e" ELSE 0 END) AS "e",
               SUM(CASE WHEN {kept} THEN s."x" ELSE 0 END) AS "x"
-            FROM "S" s LEFT JOIN "K" k ON k."TeamId" = s."TeamId" AND k."w" = s."w"
+            FROM "S" s {(kept == "1 = 1" ? "" : """LEFT JOIN "K" k ON k."TeamId" = s."TeamId" AND k."w" = s."w" """)}
             GROUP BY s."TeamId", s."PersonId"
           ) ws ON mm."b" = {Bucket.Whole} AND ws."TeamId" = mm."TeamId" AND ws."PersonId" = mm."PersonId"
           WHERE mm."b" >= 0 OR ({wholeMembers})
