@@ -222,37 +222,53 @@ public sealed class DashboardService(IDbContextFactory<ServantLeaderDb> dbs, Tim
     /// <summary>Zero people reveals nothing about anyone; one or two would.</summary>
     private static bool IsSmallGroup(int people) => people is > 0 and < GroupSize.Minimum;
 
+    /// <summary>
+    /// The member table: each current member (an active person whose Member membership has not ended) with their entries
+    /// and minutes in the period and their last support up to today, by one statement of index seeks per member.
+    /// </summary>
     private async Task<IReadOnlyList<MemberCoverage>> MemberCoverageAsync(ServantLeaderDb db, int teamId, DashboardPeriod period,
         int quietWeeks, CancellationToken ct)
     {
         var today = time.Today();
         var quietSince = today.AddDays(-7 * quietWeeks);
-        var rows = await db.Memberships
-            .Where(m => m.TeamId == teamId && m.Role == TeamRole.Member && m.Person.IsActive)
-            .Select(m => new
-            {
-                m.PersonId,
-                m.Since,
-                m.Person.DisplayName,
-                Entries = db.SupportEntries.Count(s => s.TeamId == teamId && s.MemberId == m.PersonId && s.Date >= period.From && s.Date <= period.To),
-                Minutes = db.SupportEntries.Where(s => s.TeamId == teamId && s.MemberId == m.PersonId && s.Date >= period.From && s.Date <= period.To)
-                    .Sum(s => (int?)s.Minutes) ?? 0,
-                Last = db.SupportEntries.Where(s => s.TeamId == teamId && s.MemberId == m.PersonId && s.Date <= today)
-                    .Max(s => (DateOnly?)s.Date),
-            })
-            .ToListAsync(ct);
-        return rows
+        var scope = Scope(db, time.GetUtcNow(), teamId);
+        var sql = new SqlText();
+        var epoch = DateOnly.FromDateTime(DateTime.UnixEpoch);
+        var inPeriod = $"""s."MemberId" = m."PersonId" AND s."TeamId" = m."TeamId" AND s."Date" >= {sql.Parameter(period.From)} AND s."Date" <= {sql.Parameter(period.To)}""";
+        var last = $"""(SELECT MAX(s."Date") FROM "SupportEntries" s WHERE s."MemberId" = m."PersonId" AND s."TeamId" = m."TeamId" AND s."Date" <= {sql.Parameter(today)})""";
+        sql.Append($"""
+            SELECT m."PersonId" AS "PersonId", p."DisplayName" AS "Name", m."Since" AS "Since",
+              (SELECT COUNT(*) FROM "SupportEntries" s WHERE {inPeriod}) AS "Entries",
+              (SELECT SUM(s."Minutes") FROM "SupportEntries" s WHERE {inPeriod}) AS "Minutes",
+              {scope.DayDifference(sql, last, epoch)} AS "LastDay"
+            FROM "Memberships" m JOIN "People" p ON p."Id" = m."PersonId"
+            WHERE m."TeamId" = {sql.Parameter(teamId)} AND m."Role" = 'Member' AND m."Until" IS NULL AND p."IsActive"
+            """);
+        return (await sql.ReadAsync<MemberRow>(db, ct))
             .Select(r =>
             {
                 // Weeks without support count from the later of the last support and the day they joined: nobody is
                 // "without support for 4 weeks" on their first day (the organisation's zone; per-person zones come later).
-                var joined = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.Since, time.LocalTimeZone).DateTime);
-                var since = r.Last is { } last && last > joined ? last : joined;
-                return new MemberCoverage(r.PersonId, r.DisplayName, r.Entries, r.Minutes / 60.0, r.Last, since <= quietSince, joined);
+                var joined = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(r.Since), time.LocalTimeZone).DateTime);
+                DateOnly? lastSupport = r.LastDay is { } day ? epoch.AddDays((int)day) : null;
+                var since = lastSupport is { } l && l > joined ? l : joined;
+                return new MemberCoverage(r.PersonId, r.Name, (int)r.Entries, (r.Minutes ?? 0) / 60.0, lastSupport, since <= quietSince, joined);
             })
             .OrderByDescending(r => r.Quiet).ThenBy(r => r.LastSupport).ThenBy(r => r.Name, StringComparer.CurrentCulture)
             .ToList();
     }
+
+#pragma warning disable CA1812 // materialised from SQL by RowMap
+    private sealed class MemberRow
+    {
+        public int PersonId { get; set; }
+        public string Name { get; set; } = "";
+        public long Since { get; set; }
+        public long Entries { get; set; }
+        public long? Minutes { get; set; }
+        public long? LastDay { get; set; }
+    }
+#pragma warning restore CA1812
 
     /// <summary>A team and the names of its leaders, for a row of HR's overview.</summary>
     private sealed record TeamLeaders(int Id, string Name, List<string> Leaders);
