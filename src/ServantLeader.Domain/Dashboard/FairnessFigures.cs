@@ -104,7 +104,7 @@ internal static class FairnessFigures
             }
             cells.SetRatio(row.TeamId, row.Bucket, Measure.CoverageDepth, row.Deep ?? 0, members, row.Served ?? 0);
             // The spread's count is the members it is taken over (those with none count as 0), not minutes: the best-served
-            // fifth's share is minutes over minutes, no proportion of things counted, so it gets no interval (FigureUncertainty).
+            // fifth's share is minutes over minutes, no proportion of things counted, so its definition gives it no interval.
             cells.Set(row.TeamId, row.Bucket, Measure.SupportGini, row.Gini, row.Served ?? 0, 0, members);
             cells.Set(row.TeamId, row.Bucket, Measure.TopFifthShare, row.Minutes > 0 ? (double)(row.TopFifth ?? 0) / row.Minutes.Value : null,
                 row.Served ?? 0, row.TopFifth ?? 0, members);
