@@ -36,7 +36,7 @@ public sealed class ScreenshotTests(E2EApp app) : BrowserTests(app)
         {
             await OpenAsync(page, path);
             var file = Path.Combine(Folder, $"{role}-{name}.png");
-            await page.ScreenshotAsync(Finished(file));
+            await CaptureAsync(page, file);
             Assert.True(new FileInfo(file).Length > 10_000, $"{file} looks empty");
         }
         AssertNoConsoleErrors();
@@ -54,10 +54,31 @@ public sealed class ScreenshotTests(E2EApp app) : BrowserTests(app)
             var page = await SignInAsync(MainPages.Handle(role), 390, 844);
             await OpenAsync(page, path);
             var file = Path.Combine(Folder, $"phone-{role}-{name}.png");
-            await page.ScreenshotAsync(Finished(file));
+            await CaptureAsync(page, file);
             Assert.True(new FileInfo(file).Length > 10_000, $"{file} looks empty");
         }
         AssertNoConsoleErrors();
+    }
+
+    /// <summary>
+    /// Chromium now and then refuses one capture ("Unable to capture screenshot", most often the first after a cold
+    /// start) and takes the same picture when asked again: its refusal is the signal to ask again, a few times at most.
+    /// Any other error, or a third refusal, fails the test.
+    /// </summary>
+    private static async Task CaptureAsync(IPage page, string file)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await page.ScreenshotAsync(Finished(file));
+                return;
+            }
+            catch (PlaywrightException e) when (attempt < 3 && e.Message.Contains("Unable to capture screenshot", StringComparison.Ordinal))
+            {
+                // Asked again at once: the refusal is not a matter of time.
+            }
+        }
     }
 
     /// <summary>
