@@ -92,9 +92,19 @@ public sealed class WebhookDestinations(IOptions<WebhookOptions> options)
           $"An Admin can allow a named internal host in configuration: {AllowedHostsKey}."
         : null;
 
-    /// <summary>A literal address is taken as it is, in any spelling the platform accepts (2130706433, 0x7f.1, 127.1).</summary>
+    /// <summary>
+    /// A literal address is taken as it is, in any spelling the platform accepts (2130706433, 0x7f.1, 127.1).
+    /// "localhost" and names under it are the loopback addresses by definition (RFC 6761), so they are never asked of
+    /// a resolver: one that is slow or unreachable must not let them through as "not known yet".
+    /// </summary>
     private async Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct) =>
-        IPAddress.TryParse(host, out var literal) ? [literal] : await options.Value.ResolveHost(host, ct);
+        IPAddress.TryParse(host, out var literal) ? [literal]
+        : IsLocalhost(host) ? [IPAddress.Loopback, IPAddress.IPv6Loopback]
+        : await options.Value.ResolveHost(host, ct);
+
+    /// <summary>Of a host already through <see cref="HostOf"/> (no brackets, no trailing dot).</summary>
+    private static bool IsLocalhost(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
 
     private bool IsAllowedInternal(string host) =>
         options.Value.AllowedInternalHosts.Any(allowed => SameHost(HostOf(allowed), host));

@@ -87,6 +87,26 @@ public sealed class WebhookDestinationTests : OrganisationTests
     }
 
     [Theory]
+    [InlineData("https://localhost/hook")]
+    [InlineData("https://api.localhost/hook")]
+    public async Task Localhost_is_loopback_by_definition_and_is_refused_without_asking_a_resolver(string url)
+    {
+        // A resolver that never answers: a name it would have to resolve counts as "not known yet" and is let through.
+        var asked = new List<string>();
+        Options.ResolveHost = (host, ct) =>
+        {
+            asked.Add(host);
+            return Task.FromException<IPAddress[]>(new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.TryAgain));
+        };
+
+        Assert.Contains("127.0.0.1, loopback", await RefusalAsync(url), StringComparison.Ordinal);
+        Assert.Empty(asked);
+        // A name the resolver is needed for is let through for now, to be checked again at every send.
+        await RegisterAsync("https://hooks.example.test/hook");
+        Assert.Equal(["hooks.example.test"], asked);
+    }
+
+    [Theory]
     [InlineData("http://127.0.0.1:8080/hook")]
     [InlineData("http://localhost/hook")]
     [InlineData("http://169.254.169.254/latest/meta-data/")]
