@@ -212,15 +212,13 @@ public sealed class CheckInWriting(IDbContextFactory<ServantLeaderDb> dbs, TimeP
 
     private async Task<(Team Team, CheckInPeriod Period)> MemberPeriodAsync(ServantLeaderDb db, Actor actor, int teamId, CancellationToken ct)
     {
-        if (!await db.IsMemberOfTeamAsync(actor.PersonId, teamId, ct))
-        {
-            throw new RuleViolationException("TeamId", "You check in with a team you are a member of.");
-        }
-        var team = await db.Teams.AsNoTracking().SingleAsync(t => t.Id == teamId, ct);
+        // The membership answers both questions: whether they may check in here, and from which period.
         var since = await db.Memberships
-            .Where(m => m.PersonId == actor.PersonId && m.TeamId == teamId && m.Role == TeamRole.Member)
-            .Select(m => m.Since)
-            .FirstAsync(ct);
+            .Where(m => m.PersonId == actor.PersonId && m.TeamId == teamId && m.Role == TeamRole.Member && m.Person.IsActive)
+            .Select(m => (DateTimeOffset?)m.Since)
+            .FirstOrDefaultAsync(ct)
+            ?? throw new RuleViolationException("TeamId", "You check in with a team you are a member of.");
+        var team = await db.Teams.AsNoTracking().SingleAsync(t => t.Id == teamId, ct);
         return (team, CheckInPeriod.Open(time.Today(), team.CheckInCadence, team.CheckInDueDay).NotBefore(CheckInQueries.JoinedDay(since, time)));
     }
 

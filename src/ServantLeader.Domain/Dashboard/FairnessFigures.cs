@@ -29,7 +29,7 @@ internal static class FairnessFigures
         var sql = new SqlText();
         Prefix(sql, scope, new Slices(period, Weekly: true, Halves: false));
         sql.Append($"""
-            , "P" AS ({PerMember("1 = 1", "1 = 1")})
+            , "P" AS ({PerMember(null, null)})
             SELECT "x" AS "Minutes" FROM "P" WHERE "b" = {Bucket.Whole} ORDER BY "x"
             """);
         return (await sql.ReadAsync<MinutesRow>(scope.Db, ct)).Select(r => r.Minutes / 60.0).ToList();
@@ -48,8 +48,8 @@ internal static class FairnessFigures
         // Its members are those in the team during a kept week (the team as it was over the kept weeks' days, as HR's
         // coverage counts them), so a member of a week left out is not counted with 0 minutes either.
         var minimum = slices.WeekRule ? sql.Parameter(GroupSize.Minimum) : null;
-        var kept = minimum is null ? "1 = 1" : $"""k."served" >= {minimum}""";
-        var wholeMembers = minimum is null ? "1 = 1" : $"""
+        var kept = minimum is null ? null : $"""k."served" >= {minimum}""";
+        var wholeMembers = minimum is null ? null : $"""
             EXISTS (SELECT 1 FROM "M" mw JOIN "K" kw ON kw."TeamId" = mw."TeamId" AND kw."w" = mw."b"
                     WHERE mw."TeamId" = mm."TeamId" AND mw."PersonId" = mm."PersonId" AND kw."served" >= {minimum})
             """;
@@ -151,9 +151,10 @@ internal static class FairnessFigures
     /// <summary>
     /// Each member of each slice with their entries ("e") and minutes ("x"), 0 when none (the whole period's slice, -1,
     /// matches no week: the join is on equalities only, so the database can index "S" for it); for the whole period, over the
-    /// <paramref name="kept"/> weeks only, and only the members <paramref name="wholeMembers"/> admits (alias mm).
+    /// <paramref name="kept"/> weeks only, and only the members <paramref name="wholeMembers"/> admits (alias mm); null
+    /// for either is every week, every member.
     /// </summary>
-    private static string PerMember(string kept, string wholeMembers) => $"""
+    private static string PerMember(string? kept, string? wholeMembers) => $"""
           SELECT mm."TeamId" AS "TeamId", mm."b" AS "b",
             COALESCE(CASE WHEN mm."b" = {Bucket.Whole} THEN ws."e" ELSE s."e" END, 0) AS "e",
             COALESCE(CASE WHEN mm."b" = {Bucket.Whole} THEN ws."x" ELSE s."x" END, 0) AS "x"
@@ -161,12 +162,12 @@ internal static class FairnessFigures
           LEFT JOIN "S" s ON s."TeamId" = mm."TeamId" AND s."PersonId" = mm."PersonId" AND s."w" = mm."b"
           LEFT JOIN (
             SELECT s."TeamId" AS "TeamId", s."PersonId" AS "PersonId",
-              SUM(CASE WHEN {kept} THEN s."e" ELSE 0 END) AS "e",
-              SUM(CASE WHEN {kept} THEN s."x" ELSE 0 END) AS "x"
-            FROM "S" s {(kept == "1 = 1" ? "" : """LEFT JOIN "K" k ON k."TeamId" = s."TeamId" AND k."w" = s."w" """)}
+              SUM(CASE WHEN {kept ?? "1 = 1"} THEN s."e" ELSE 0 END) AS "e",
+              SUM(CASE WHEN {kept ?? "1 = 1"} THEN s."x" ELSE 0 END) AS "x"
+            FROM "S" s {(kept is null ? "" : """LEFT JOIN "K" k ON k."TeamId" = s."TeamId" AND k."w" = s."w" """)}
             GROUP BY s."TeamId", s."PersonId"
           ) ws ON mm."b" = {Bucket.Whole} AND ws."TeamId" = mm."TeamId" AND ws."PersonId" = mm."PersonId"
-          WHERE mm."b" >= 0 OR ({wholeMembers})
+          WHERE mm."b" >= 0 OR ({wholeMembers ?? "1 = 1"})
         """;
 
 #pragma warning disable CA1812 // materialised from SQL by RowMap

@@ -65,7 +65,8 @@ internal static class FollowThroughFigures
 
     /// <summary>
     /// Action items of a 1:1 pair owned by its leader, due in the slice, in each team the leader led and the member was a
-    /// member of on the due day (the team as it was). Due: done, or the due day is over. On time: done before local midnight after the due day.
+    /// member of on the due day (the team as it was). Due: done, or the due day is over. On time: done before local
+    /// midnight after the due day.
     /// </summary>
     private static async Task ActionItemsAsync(FigureScope scope, Slices slices, DateOnly today, FigureCells.Builder cells, CancellationToken ct)
     {
@@ -111,8 +112,8 @@ internal static class FollowThroughFigures
     /// a blocker raises one unless the member's previous submitted check-in in the team reported one too (then it goes on);
     /// it clears at the member's next submitted check-in in the team without a blocker, or when the request made from the
     /// raising check-in was resolved (a resolution before the blocker was raised does not clear it), whichever is first.
-    /// Blockers not cleared yet are counted, not guessed: the median is
-    /// over the cleared ones. For HR the whole period's median uses only weeks with 3 or more members behind it.
+    /// Blockers not cleared yet are counted, not guessed: the median is over the cleared ones. For HR the whole period's
+    /// median uses only weeks with 3 or more members behind it.
     /// </summary>
     private static async Task BlockersAsync(FigureScope scope, Slices slices, FigureCells.Builder cells, CancellationToken ct)
     {
